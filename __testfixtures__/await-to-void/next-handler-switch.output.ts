@@ -1,0 +1,36 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+
+import { emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
+import { apiError } from "@app/logger/withlogging";
+import type { Authenticator } from "@app/lib/auth";
+import { SpaceResource } from "@app/lib/resources/space_resource";
+
+async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator) {
+  const space = await SpaceResource.fetchById(auth, req.query.spaceId as string);
+  if (!space) {
+    return apiError(req, res, { status_code: 404, api_error: { type: "space_not_found", message: "Space not found." } });
+  }
+
+  switch (req.method) {
+    case "PATCH": {
+      const r = await space.updateName(auth, req.body.name);
+      if (r.isErr()) {
+        return apiError(req, res, { status_code: 400, api_error: { type: "invalid_request_error", message: r.error.message } });
+      }
+
+      // Audit the rename once it is committed.
+      void emitAuditLogEvent({
+        auth,
+        action: "space.updated",
+        targets: [{ type: "space", id: space.sId, name: space.name }],
+        context: getAuditLogContext(auth, req),
+        metadata: { previous_name: r.value.previousName },
+      });
+      return res.status(200).json({ space: space.toJSON() });
+    }
+    default:
+      return apiError(req, res, { status_code: 405, api_error: { type: "method_not_supported_error", message: "Method not supported." } });
+  }
+}
+
+export default handler;

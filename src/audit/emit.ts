@@ -1,0 +1,141 @@
+import type { ASTPath, CallExpression, Collection, JSCodeshift, ObjectExpression } from "jscodeshift";
+import type { Node } from "./ast";
+import { propertyNamed } from "./ast";
+
+/** The two emit helpers of the audit module: `auth` emits and system ("direct") emits. */
+export const EMIT_FUNCTIONS = {
+  emitAuditLogEvent: "auth",
+  emitAuditLogEventDirect: "direct",
+} as const;
+
+export type EmitFunctionName = keyof typeof EMIT_FUNCTIONS;
+export type EmitKind = (typeof EMIT_FUNCTIONS)[EmitFunctionName];
+
+/** Cheap text test: a file that cannot hold an emit never needs parsing. Covers both helpers. */
+export function mayContainEmit(source: string): boolean {
+  return source.includes("emitAuditLogEvent");
+}
+
+export interface EmitCall {
+  path: ASTPath<CallExpression>;
+  callee: EmitFunctionName;
+  kind: EmitKind;
+  /** The single object argument, or null when the call passes something else. */
+  event: ObjectExpression | null;
+}
+
+/** Name of the emit helper a call invokes (`emitAuditLogEvent(...)` or `audit.emitAuditLogEvent(...)`), else null. */
+export function emitCalleeName(call: CallExpression): EmitFunctionName | null {
+  const callee = call.callee as Node;
+  let name: string | null = null;
+  if (callee.type === "Identifier") name = callee.name as string;
+  else if (callee.type === "MemberExpression" && !callee.computed && (callee.property as Node).type === "Identifier") {
+    name = (callee.property as Node).name as string;
+  }
+  return name !== null && Object.prototype.hasOwnProperty.call(EMIT_FUNCTIONS, name) ? (name as EmitFunctionName) : null;
+}
+
+/** Every emit call in the file, in source order. */
+export function findEmitCalls(j: JSCodeshift, root: Collection): EmitCall[] {
+  const calls: EmitCall[] = [];
+  root.find(j.CallExpression).forEach((path) => {
+    const callee = emitCalleeName(path.node);
+    if (!callee) return;
+    const [arg] = path.node.arguments;
+    calls.push({
+      path,
+      callee,
+      kind: EMIT_FUNCTIONS[callee],
+      event: path.node.arguments.length === 1 && arg.type === "ObjectExpression" ? (arg as ObjectExpression) : null,
+    });
+  });
+  return calls;
+}
+
+/** The `action` of an emit when it is a string literal, else null (a dynamic action). */
+export function emitAction(event: ObjectExpression | null): string | null {
+  const value = event ? propertyNamed(event, "action")?.value : undefined;
+  if (!value) return null;
+  const node = value as Node;
+  if (node.type === "StringLiteral" || (node.type === "Literal" && typeof node.value === "string")) return node.value as string;
+  if (node.type === "TemplateLiteral" && (node.expressions as unknown[]).length === 0) {
+    return ((node.quasis as Node[])[0].value as { cooked: string }).cooked;
+  }
+  return null;
+}
+
+/** How the result of an emit call is used: AUDIT1 allows only a `void` (or bare) statement. */
+export type EmitUsage =
+  | { kind: "voided" }
+  | { kind: "statement" }
+  | { kind: "awaited-statement"; awaitPath: ASTPath }
+  | { kind: "awaited-expression" }
+  | { kind: "returned" }
+  | { kind: "assigned" }
+  | { kind: "concurrent"; via: string }
+  | { kind: "chained"; via: string }
+  | { kind: "other" };
+
+const CONCURRENT_CALLEES = new Set(["Promise.all", "Promise.allSettled", "Promise.race", "Promise.any", "concurrentExecutor"]);
+
+function calleeText(node: Node): string | null {
+  if (node.type === "Identifier") return node.name as string;
+  if (node.type === "MemberExpression" && !node.computed) {
+    const object = calleeText(node.object as Node);
+    const property = node.property as Node;
+    return object && property.type === "Identifier" ? `${object}.${property.name as string}` : null;
+  }
+  return null;
+}
+
+/** Classifies the use of an emit call by walking up through parentheses, `await` and arrays. */
+export function classifyEmitUsage(path: ASTPath<CallExpression>): EmitUsage {
+  let child: ASTPath = path as ASTPath;
+  let parent: ASTPath | null = child.parent as ASTPath | null;
+  let awaitPath: ASTPath | null = null;
+  while (parent) {
+    const node = parent.node as Node;
+    switch (node.type) {
+      case "ParenthesizedExpression":
+      case "TSAsExpression":
+      case "TSNonNullExpression":
+        break;
+      case "AwaitExpression":
+        if (awaitPath) return { kind: "awaited-expression" };
+        awaitPath = parent;
+        break;
+      case "UnaryExpression":
+        if (node.operator !== "void") return { kind: "other" };
+        return awaitPath ? { kind: "awaited-expression" } : { kind: "voided" };
+      case "ExpressionStatement":
+        return awaitPath ? { kind: "awaited-statement", awaitPath } : { kind: "statement" };
+      case "ReturnStatement":
+        return { kind: "returned" };
+      case "ArrowFunctionExpression":
+        return child.node === node.body ? { kind: "returned" } : { kind: "other" };
+      case "VariableDeclarator":
+      case "AssignmentExpression":
+      case "AssignmentPattern":
+        return { kind: "assigned" };
+      case "MemberExpression":
+      case "OptionalMemberExpression": {
+        const property = node.property as Node;
+        const via = property.type === "Identifier" ? `.${property.name as string}()` : "a member access";
+        return child.node === node.object ? { kind: "chained", via } : { kind: "other" };
+      }
+      case "ArrayExpression":
+        break;
+      case "CallExpression":
+      case "OptionalCallExpression": {
+        const via = calleeText(node.callee as Node);
+        if (via && CONCURRENT_CALLEES.has(via) && child.node !== node.callee) return { kind: "concurrent", via };
+        return { kind: "other" };
+      }
+      default:
+        return awaitPath ? { kind: "awaited-expression" } : { kind: "other" };
+    }
+    child = parent;
+    parent = child.parent as ASTPath | null;
+  }
+  return { kind: "other" };
+}

@@ -1,0 +1,44 @@
+import type { API, FileInfo, Options } from "jscodeshift";
+import { decodeSource, encodeOutput } from "../engine/text";
+import { positionOf } from "./location";
+import { DEFAULT_CONVENTIONS, type AuditConventions, type Finding, type TransformCore } from "./types";
+
+/** Conventions from jscodeshift's `--key=value` options, falling back to the defaults. */
+export function conventionsFromOptions(options: Options): AuditConventions {
+  const scriptDirs = options.scriptDirs;
+  return {
+    auditModuleSpecifier: typeof options.auditModuleSpecifier === "string" ? options.auditModuleSpecifier : DEFAULT_CONVENTIONS.auditModuleSpecifier,
+    scriptDirs: typeof scriptDirs === "string" ? scriptDirs.split(",") : Array.isArray(scriptDirs) ? scriptDirs : DEFAULT_CONVENTIONS.scriptDirs,
+    targetStyle: options.targetStyle === "builder" ? "builder" : DEFAULT_CONVENTIONS.targetStyle,
+    quote: options.quote === "single" ? "single" : DEFAULT_CONVENTIONS.quote,
+  };
+}
+
+/** Wraps a core as a jscodeshift transform, so `jscodeshift -t transforms/<name>.ts` runs it unchanged. */
+export function toJscodeshiftTransform(core: TransformCore) {
+  return function transform(file: FileInfo, api: API, options: Options): string {
+    const j = api.jscodeshift;
+    // Same text handling as the engine: BOM and CRLF are restored around an LF-only edit.
+    const decoded = decodeSource(Buffer.from(file.source, "utf8"));
+    if (!decoded.ok) return file.source;
+    const text = decoded.source.text;
+    const root = j(text);
+    const conventions = conventionsFromOptions(options);
+    const findings: Finding[] = [];
+    const changed = core.apply({
+      j,
+      root,
+      file: file.path.split("\\").join("/"),
+      source: text,
+      conventions,
+      options,
+      report(node, message, severity = "warning") {
+        findings.push({ file: file.path, ...positionOf(node), step: core.name, severity, message });
+      },
+    });
+    for (const f of findings) {
+      if (typeof api.report === "function") api.report(`${f.file}:${f.line}:${f.column} ${f.message}`);
+    }
+    return changed ? encodeOutput(root.toSource({ quote: conventions.quote }), decoded.source) : file.source;
+  };
+}

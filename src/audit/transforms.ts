@@ -1,0 +1,9 @@
+import { awaitToVoid } from "./fixers/await-to-void";
+import type { TransformCore } from "./types";
+
+/** Every transform the engine and the CLI know, in the order `auditmod list` prints them. */
+export const TRANSFORMS: readonly TransformCore[] = [awaitToVoid];
+
+export function findTransform(name: string): TransformCore | undefined {
+  return TRANSFORMS.find((t) => t.name === name);
+}

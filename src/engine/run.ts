@@ -1,0 +1,235 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Finding } from "../audit/types";
+import type { AuditmodConfig } from "../config/config";
+import { colourDiff, unifiedDiff } from "./diff";
+import { discoverFiles, toPosix } from "./discover";
+import { UsageError } from "./errors";
+import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
+import { mayMatchAny, resolveSteps, type FileJob, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
+import { processInPool } from "./pool";
+import { decodeSource, encodeOutput, type SourceText } from "./text";
+import { atomicWrite } from "./write";
+
+/** A whole-file edit made outside the AST pipeline (registry, schema files); `before` null creates the file. */
+export interface FileEdit {
+  file: string;
+  before: string | null;
+  after: string;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface RunIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  color: boolean;
+  progress: boolean;
+}
+
+export interface RunRequest {
+  command: string;
+  config: AuditmodConfig;
+  paths: string[];
+  steps: StepSpec[];
+  dry: boolean;
+  print: boolean;
+  patch?: string;
+  json?: string;
+  since?: string;
+  shard?: Shard;
+  jobs: number;
+  allowDirty: boolean;
+  failOnError: boolean;
+  prefilter: boolean;
+  /** Computes registry/schema edits once the files are known; runs before anything is written. */
+  extraEdits?: () => { edits: FileEdit[]; findings: Finding[] };
+  io: RunIO;
+}
+
+export interface FileReport {
+  file: string;
+  status: FileStatus;
+  reason?: string;
+}
+
+export interface RunReport {
+  command: string;
+  root: string;
+  dry: boolean;
+  summary: Record<FileStatus, number> & { files: number };
+  files: FileReport[];
+  findings: Finding[];
+  written: string[];
+  exitCode: number;
+}
+
+/** FNV-1a of the path: a stable shard whatever the machine or file order. */
+export function shardOf(file: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) {
+    hash ^= file.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
+}
+
+export function parseShard(value: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 <= i <= n, got "${value}"`);
+  return { index, count };
+}
+
+interface ReadFile {
+  file: string;
+  bytes?: Buffer;
+  source?: SourceText;
+  outcome?: FileOutcome;
+}
+
+function readCandidate(root: string, file: string, index: number, maxFileSize: number): ReadFile {
+  const abs = path.join(root, file);
+  const done = (status: FileStatus, reason: string): ReadFile => ({ file, outcome: { index, file, status, reason, findings: [] } });
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(abs);
+  } catch (error) {
+    return done("error", `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (stat.isSymbolicLink()) return done("skipped", "symbolic link (not followed)");
+  if (!stat.isFile()) return done("skipped", "not a regular file");
+  if (stat.size > maxFileSize) return done("skipped", `larger than the ${maxFileSize}-byte limit (${stat.size} bytes; see --max-file-size)`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch (error) {
+    return done("error", `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return done("skipped", decoded.reason);
+  return { file, bytes, source: decoded.source };
+}
+
+function selectFiles(request: RunRequest): string[] {
+  const { root } = request.config;
+  let files = discoverFiles(root, request.paths);
+  if (request.since) {
+    const changed = filesChangedSince(root, request.since);
+    files = files.filter((f) => changed.has(f));
+  }
+  if (request.shard) {
+    const { index, count } = request.shard;
+    files = files.filter((f) => shardOf(f, count) === index - 1);
+  }
+  return files;
+}
+
+function formatFinding(f: Finding): string {
+  return `${f.file}:${f.line}:${f.column}  ${f.severity}  [${f.step}] ${f.message}`;
+}
+
+/** Discover, prefilter, transform, then (unless --dry) write: the one run loop behind run, instrument and batch. */
+export async function runSteps(request: RunRequest): Promise<RunReport> {
+  const started = Date.now();
+  const { config, io } = request;
+  const { root } = config;
+  resolveSteps(request.steps);
+  const files = selectFiles(request);
+
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const reads: ReadFile[] = [];
+  const jobs: FileJob[] = [];
+  files.forEach((file, index) => {
+    const read = readCandidate(root, file, index, config.maxFileSize);
+    reads.push(read);
+    if (read.outcome) {
+      outcomes[index] = read.outcome;
+    } else if (request.prefilter && !mayMatchAny(read.source!.text, request.steps)) {
+      outcomes[index] = { index, file, status: "unchanged", findings: [] };
+    } else {
+      jobs.push({ index, file, text: read.source!.text, steps: request.steps, conventions: config.conventions });
+    }
+  });
+
+  const bar = io.progress && jobs.length > 300 ? startProgress(jobs.length) : null;
+  for (const outcome of await processInPool(jobs, request.jobs, (n) => bar?.update(n))) outcomes[outcome.index] = outcome;
+  bar?.stop();
+
+  const edits: (FileEdit & { index?: number })[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status !== "changed") continue;
+    const read = reads[outcome.index];
+    edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.source!) });
+  }
+  const extra = request.extraEdits?.() ?? { edits: [], findings: [] };
+  for (const edit of extra.edits) {
+    if (edits.some((e) => e.file === edit.file)) throw new Error(`${edit.file} is changed both by a step and by the registry update`);
+    edits.push(edit);
+  }
+
+  const top = gitTopLevel(root);
+  const prefix = top ? toPosix(path.relative(fs.realpathSync(top), root)) : "";
+  const patchPath = (file: string) => (prefix ? `${prefix}/${file}` : file);
+  const diffs = edits.map((e) => unifiedDiff(patchPath(e.file), e.before, e.after));
+
+  const written: string[] = [];
+  if (!request.dry && edits.length > 0) {
+    if (!request.allowDirty) {
+      const dirty = dirtyFiles(root, edits.filter((e) => e.before !== null).map((e) => e.file));
+      if (dirty.length > 0) {
+        throw new UsageError(`refusing to write: git shows uncommitted changes in ${dirty.length} file(s) this run would change: ${dirty.join(", ")} (commit or stash them, or pass --allow-dirty)`);
+      }
+    }
+    for (const edit of edits) {
+      const result = atomicWrite(path.join(root, edit.file), edit.after, edit.before === null ? null : reads[edit.index ?? -1]?.bytes ?? Buffer.from(edit.before));
+      if (result.ok) {
+        written.push(edit.file);
+      } else if (edit.index !== undefined) {
+        outcomes[edit.index] = { ...outcomes[edit.index], status: "error", reason: result.reason, output: undefined };
+      } else {
+        extra.findings.push({ file: edit.file, line: 1, column: 1, step: "registry", severity: "error", message: result.reason });
+      }
+    }
+  }
+
+  if (request.dry && diffs.length > 0) io.stdout(`${(io.color ? diffs.map(colourDiff) : diffs).join("\n")}\n`);
+  if (request.patch) fs.writeFileSync(request.patch, diffs.length > 0 ? `${diffs.join("\n")}\n` : "");
+  if (request.print) for (const e of edits) io.stdout(e.after);
+
+  const findings = [...outcomes.flatMap((o) => o.findings), ...extra.findings];
+  for (const f of findings) io.stderr(`${formatFinding(f)}\n`);
+  const summary = { files: files.length, changed: 0, unchanged: 0, skipped: 0, error: 0 };
+  for (const o of outcomes) {
+    summary[o.status]++;
+    if (o.status === "skipped" || o.status === "error") io.stderr(`${o.file}  ${o.status}: ${o.reason}\n`);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(2);
+  const verb = request.dry ? "would change" : "changed";
+  io.stderr(`auditmod: ${summary.changed} ${verb}, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.error} errors (${summary.files} files, ${jobs.length} parsed, ${seconds}s)\n`);
+
+  const failed = summary.error > 0 || extra.findings.some((f) => f.severity === "error");
+  const report: RunReport = {
+    command: request.command,
+    root,
+    dry: request.dry,
+    summary,
+    files: outcomes.map(({ file, status, reason }) => (reason ? { file, status, reason } : { file, status })),
+    findings,
+    written,
+    exitCode: request.failOnError && failed ? 1 : 0,
+  };
+  if (request.json) fs.writeFileSync(request.json, `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
+function startProgress(total: number): { update(n: number): void; stop(): void } {
+  const { SingleBar, Presets } = require("cli-progress") as typeof import("cli-progress");
+  const bar = new SingleBar({ stream: process.stderr, format: "auditmod [{bar}] {value}/{total} files", hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return { update: (n) => bar.update(n), stop: () => bar.stop() };
+}
