@@ -1,4 +1,6 @@
+import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 import type { Argv } from "yargs";
 import { findRoot, loadConfig, type AuditmodConfig } from "../config/config";
 import type { StepSpec } from "../engine/pipeline";
@@ -64,7 +66,9 @@ export function buildRunRequest(command: string, flags: RunFlags, paths: string[
     config = { ...config, maxFileSize: flags.maxFileSize };
   }
   const runIO: RunIO = { stdout: io.stdout, stderr: io.stderr, color: io.isTTY, progress: io.isTTY };
-  const resolve = (p: string) => require("node:path").resolve(io.cwd, p) as string;
+  const resolve = (p: string) => path.resolve(io.cwd, p);
+  const missing = paths.find((p) => !fs.existsSync(resolve(p)));
+  if (missing !== undefined) throw new UsageError(`path does not exist: ${missing}`);
   return {
     command,
     config,

@@ -197,8 +197,9 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     }
   }
 
-  if (request.dry && diffs.length > 0) io.stdout(`${(io.color ? diffs.map(colourDiff) : diffs).join("\n")}\n`);
-  if (request.patch) fs.writeFileSync(request.patch, diffs.length > 0 ? `${diffs.join("\n")}\n` : "");
+  // Each diff ends with a newline, so they concatenate into one patch.
+  if (request.dry && diffs.length > 0) io.stdout((io.color ? diffs.map(colourDiff) : diffs).join(""));
+  if (request.patch) fs.writeFileSync(request.patch, diffs.join(""));
   if (request.print) for (const e of edits) io.stdout(e.after);
 
   const findings = [...outcomes.flatMap((o) => o.findings), ...extra.findings];
