@@ -8,12 +8,31 @@ export function parserFor(file: string): ParserName {
   return /\.(ts|mts|cts)$/.test(file) ? "ts" : "tsx";
 }
 
+/** Legacy decorators (`@dec export class`) first; 2023 decorators (`export @dec class`) only when those fail to parse. */
+export type DecoratorSyntax = "legacy" | "2023";
+
 // jscodeshift's own TypeScript options, plus syntax newer than its list (`using`, decorator auto-accessors).
-function babelOptions(parser: ParserName, tokens: boolean): ParserOptions {
+export function babelOptions(parser: ParserName, tokens: boolean, decorators: DecoratorSyntax = "legacy"): ParserOptions {
   const base = require("jscodeshift/parser/tsOptions") as ParserOptions;
-  const plugins = [...(base.plugins ?? []), "explicitResourceManagement"] as NonNullable<ParserOptions["plugins"]>;
+  let plugins = [...(base.plugins ?? []), "explicitResourceManagement"] as NonNullable<ParserOptions["plugins"]>;
+  if (decorators === "2023") plugins = [...plugins.filter((p) => p !== "decorators-legacy"), ["decorators", {}]];
   if (parser === "tsx") plugins.push("jsx");
   return { ...base, tokens, plugins };
+}
+
+/** Parses with legacy decorators, retrying with 2023 decorators; the first error is the one reported. */
+export function babelParse(source: string, parser: ParserName, tokens: boolean): ReturnType<typeof import("@babel/parser").parse> {
+  const babel = require("@babel/parser") as typeof import("@babel/parser");
+  try {
+    return babel.parse(source, babelOptions(parser, tokens, "legacy"));
+  } catch (legacyError) {
+    if (!source.includes("@")) throw legacyError;
+    try {
+      return babel.parse(source, babelOptions(parser, tokens, "2023"));
+    } catch {
+      throw legacyError;
+    }
+  }
 }
 
 let cachedJ: JSCodeshift | undefined;
@@ -24,9 +43,7 @@ export function jscodeshiftFor(parser: ParserName): JSCodeshift {
   const existing = parsers.get(parser);
   if (existing) return existing;
   cachedJ ??= require("jscodeshift") as JSCodeshift;
-  const babel = require("@babel/parser") as typeof import("@babel/parser");
-  const options = babelOptions(parser, true);
-  const j = cachedJ.withParser({ parse: (source: string) => babel.parse(source, options) });
+  const j = cachedJ.withParser({ parse: (source: string) => babelParse(source, parser, true) });
   parsers.set(parser, j);
   return j;
 }
@@ -40,15 +57,13 @@ export function parseForEdit(source: string, parser: ParserName): { j: JSCodeshi
 /** A plain @babel/parser parse wrapped in a Collection: enough to learn whether any step would change the file. */
 export function parseForProbe(source: string, parser: ParserName): { j: JSCodeshift; root: Collection } {
   const j = jscodeshiftFor(parser);
-  const babel = require("@babel/parser") as typeof import("@babel/parser");
-  const ast = babel.parse(source, babelOptions(parser, false));
+  const ast = babelParse(source, parser, false);
   return { j, root: j(ast as unknown as Parameters<JSCodeshift>[0]) };
 }
 
 /** Parses without building a Collection; throws the parser's SyntaxError. */
 export function assertParses(source: string, parser: ParserName): void {
-  const babel = require("@babel/parser") as typeof import("@babel/parser");
-  babel.parse(source, babelOptions(parser, false));
+  babelParse(source, parser, false);
 }
 
 /** `line:column: message` for a parser error, which carries `loc`. */
