@@ -153,11 +153,12 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
  * null for a dry run (the lines then say what it would do).
  */
 export function describeRegistration(config: AuditmodConfig, plan: RegistrationPlan, written: readonly string[] | null): string[] {
-  const did = (file: string, done: string, wouldDo: string) => (written === null ? wouldDo : written.includes(file) ? done : `failed to write (${wouldDo.replace(/^would /, "")})`);
+  const did = (file: string, verb: string, past: string, what: string) =>
+    written === null ? `would ${verb} ${what}` : written.includes(file) ? `${past} ${what}` : `failed to ${verb} ${what}`;
   return plan.actions.map((a) => {
-    const parts = [a.registered ? `${did(config.registry, "registered", "would register")} in ${config.registry}` : `already registered in ${config.registry}`];
-    if (a.schema === "created") parts.push(`${did(a.schemaFile, "created", "would create")} ${a.schemaFile}`);
-    if (a.schema === "merged") parts.push(`${did(a.schemaFile, "added", "would add")} ${a.added.join(", ")} to ${a.schemaFile}`);
+    const parts = [a.registered ? did(config.registry, "register", "registered", `in ${config.registry}`) : `already registered in ${config.registry}`];
+    if (a.schema === "created") parts.push(did(a.schemaFile, "create", "created", a.schemaFile));
+    if (a.schema === "merged") parts.push(did(a.schemaFile, "add", "added", `${a.added.join(", ")} to ${a.schemaFile}`));
     if (a.schema === "unchanged") parts.push(`${a.schemaFile} is up to date`);
     if (a.schema === "problem") parts.push(`${a.schemaFile} left as it is`);
     return `${a.action}: ${parts.join("; ")}`;
