@@ -1,5 +1,6 @@
 import yargs from "yargs";
 import { UsageError } from "../engine/errors";
+import { checkCommand } from "./check";
 import { processIO, type CliIO } from "./common";
 import { listCommand } from "./list";
 import { runCommand } from "./run";
@@ -15,6 +16,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .usage("$0 <command> [options]")
     .command(listCommand(io, result))
     .command(runCommand(io, result))
+    .command(checkCommand(io, result))
     .demandCommand(1, "name a command (see auditmod --help)")
     .strict()
     .recommendCommands()

@@ -1,0 +1,109 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { mayContainEmit } from "../audit/emit";
+import type { AuditmodConfig } from "../config/config";
+import { discoverFiles, insideRoot } from "../engine/discover";
+import { decodeSource } from "../engine/text";
+import { checkSourceFile, withoutRulePrefix } from "./check-file";
+import { readProject, type ProjectFacts } from "./project";
+import { compareDiagnostics, type CheckReport } from "./report";
+import { RULES } from "./rules";
+import { isSilenced, scanIgnoreComments } from "./suppress";
+import type { CheckRule, Diagnostic, RuleId } from "./types";
+
+export interface CheckRequest {
+  config: AuditmodConfig;
+  /** Absolute paths to check (default: the root). */
+  paths: string[];
+  rules: readonly CheckRule[];
+}
+
+const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+/** The project rules' diagnostics: the registry and schema files, read once. */
+export function checkProject(project: ProjectFacts, rules: readonly CheckRule[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const selected = new Set<string>(rules.map((r) => r.id));
+  for (const p of project.problems) {
+    // A file that cannot be read breaks the three-artifact rule, unless the reader's message names another rule.
+    const named = /\b(AUDIT\d+): /.exec(p.message);
+    const rule = (named?.[1] ?? "AUDIT3") as RuleId;
+    const message = named ? p.message.replace(named[0], "") : p.message;
+    if (selected.has(rule)) diagnostics.push({ file: p.file, line: p.line, column: p.column, rule, severity: "error", message, fixer: null });
+  }
+  for (const rule of rules) {
+    rule.checkProject?.({
+      project,
+      report: (r) =>
+        diagnostics.push({
+          file: r.file,
+          line: r.line,
+          column: r.column,
+          rule: rule.id,
+          severity: r.severity ?? rule.severity,
+          message: withoutRulePrefix(r.message),
+          fixer: r.fixer === undefined ? (rule.fixer ?? null) : r.fixer,
+        }),
+    });
+  }
+  return diagnostics;
+}
+
+/** True when the root-relative `file` is one of `scopes` or lies below one ("" is the root). */
+function inScope(file: string, scopes: string[]): boolean {
+  return scopes.some((s) => s === "" || file === s || file.startsWith(`${s}/`));
+}
+
+/** The diagnostics no `auditmod-ignore` comment silences, plus one per malformed comment. */
+function applySuppression(diagnostics: Diagnostic[], textsWithIgnores: Map<string, string>): Diagnostic[] {
+  const scans = new Map([...textsWithIgnores].map(([file, text]) => [file, scanIgnoreComments(file, text, KNOWN_RULE_IDS)]));
+  const kept = diagnostics.filter((d) => !isSilenced(d, scans.get(d.file)?.ignores ?? []));
+  return [...kept, ...[...scans.values()].flatMap((scan) => scan.problems)];
+}
+
+/**
+ * `auditmod check`: the same discovery as `run`, the text prefilter (a file without an emit is never
+ * parsed), a plain babel parse per file, the registry and the schemas read once. Writes nothing.
+ */
+export function runCheck(request: CheckRequest): CheckReport {
+  const { config, rules } = request;
+  const { root } = config;
+  const files = discoverFiles(root, request.paths);
+  const scopes = request.paths.length === 0 ? [""] : request.paths.map((p) => insideRoot(root, p) ?? "");
+  const project = readProject(config);
+  const diagnostics: Diagnostic[] = [];
+  const skipped: CheckReport["skipped"] = [];
+  const textsWithIgnores = new Map<string, string>();
+  let parsed = 0;
+
+  for (const file of files) {
+    const abs = path.join(root, file);
+    let bytes: Buffer;
+    try {
+      if (fs.statSync(abs).size > config.maxFileSize) {
+        skipped.push({ file, reason: `larger than the ${config.maxFileSize}-byte limit` });
+        continue;
+      }
+      bytes = fs.readFileSync(abs);
+    } catch (error) {
+      skipped.push({ file, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      continue;
+    }
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) {
+      skipped.push({ file, reason: decoded.reason });
+      continue;
+    }
+    const { text } = decoded.source;
+    if (text.includes("auditmod-ignore")) textsWithIgnores.set(file, text);
+    if (!mayContainEmit(text)) continue;
+    parsed++;
+    diagnostics.push(...checkSourceFile({ file, text, conventions: config.conventions, project }, rules));
+  }
+
+  diagnostics.push(...checkProject(project, rules).filter((d) => inScope(d.file, scopes)));
+  const registry = project.registry;
+  if (registry.text?.includes("auditmod-ignore") && inScope(registry.file, scopes)) textsWithIgnores.set(registry.file, registry.text);
+  const kept = applySuppression(diagnostics, textsWithIgnores);
+  return { diagnostics: kept.sort(compareDiagnostics), files: files.length, parsed, skipped };
+}

@@ -1,0 +1,77 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { CommandModule } from "yargs";
+import { findRoot, loadConfig } from "../config/config";
+import { toPosix } from "../engine/discover";
+import { UsageError } from "../engine/errors";
+import { gitTopLevel } from "../engine/git";
+import { formatJson } from "../check/format/json";
+import { formatSarif } from "../check/format/sarif";
+import { formatText } from "../check/format/text";
+import { exitCodeOf, summaryLine, type CheckReport } from "../check/report";
+import { ALL_RULE_DESCRIPTORS, selectRules } from "../check/rules";
+import { runCheck } from "../check/run-check";
+import type { CliIO } from "./common";
+import type { CommandResult } from "./main";
+
+export const CHECK_FORMATS = ["text", "json", "sarif"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** Where root discovery starts: the first path given (its folder, for a file), else the working directory. */
+function discoveryStart(paths: string[], cwd: string): string {
+  if (paths.length === 0) return cwd;
+  const first = path.resolve(cwd, paths[0]);
+  if (!fs.existsSync(first)) throw new UsageError(`path does not exist: ${paths[0]}`);
+  return fs.statSync(first).isDirectory() ? first : path.dirname(first);
+}
+
+/** The root relative to the git top level, so SARIF URIs resolve from the repository root as GitHub expects. */
+function repositoryPrefix(root: string): string {
+  const top = gitTopLevel(root);
+  return top ? toPosix(path.relative(fs.realpathSync(top), root)) : "";
+}
+
+function render(report: CheckReport, format: CheckFormat, color: boolean, root: string): string {
+  if (format === "json") return formatJson(report);
+  if (format === "sarif") return formatSarif(report, { rules: ALL_RULE_DESCRIPTORS, uriPrefix: repositoryPrefix(root) });
+  return formatText(report, color);
+}
+
+/** Reads `--rule` / `--ignore-rule` values, which yargs gives as a string, an array, or nothing. */
+function ruleIds(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(",")).map((v) => v.trim().toUpperCase()).filter(Boolean);
+}
+
+export function checkCommand(io: CliIO, result: CommandResult): CommandModule {
+  return {
+    command: "check [paths..]",
+    describe: "report breaches of the audit rules (DESIGN §1) as diagnostics; writes nothing; exit 1 on any error",
+    builder: (y) =>
+      y
+        .positional("paths", { type: "string", array: true, describe: "files or folders to check (default: the root)" })
+        .option("format", { choices: CHECK_FORMATS, default: "text" as CheckFormat, describe: "output format" })
+        .option("output", { type: "string", describe: "write the report to FILE instead of stdout" })
+        .option("rule", { type: "string", array: true, describe: "run only this rule (AUDITn); repeatable" })
+        .option("ignore-rule", { type: "string", array: true, describe: "skip this rule (AUDITn); repeatable" })
+        .option("root", { type: "string", describe: "the front root (default: found from auditmod.config.json or lib/api/audit/workos_audit.ts above the first path)" }),
+    handler: (argv) => {
+      const paths = ((argv.paths as string[] | undefined) ?? []).map(String);
+      const rules = selectRules(ruleIds(argv.rule), ruleIds(argv["ignore-rule"]));
+      const rootFlag = argv.root as string | undefined;
+      const config = loadConfig(findRoot(rootFlag === undefined ? undefined : path.resolve(io.cwd, rootFlag), discoveryStart(paths, io.cwd)));
+      const report = runCheck({ config, paths: paths.map((p) => path.resolve(io.cwd, p)), rules });
+      const format = argv.format as CheckFormat;
+      const output = argv.output as string | undefined;
+      const text = render(report, format, io.isTTY && !output, config.root);
+      if (output) {
+        fs.writeFileSync(path.resolve(io.cwd, output), text);
+        io.stderr(`${summaryLine(report)}\n`);
+      } else {
+        io.stdout(text);
+        if (format !== "text") io.stderr(`${summaryLine(report)}\n`);
+      }
+      result.exitCode = exitCodeOf(report);
+    },
+  };
+}
