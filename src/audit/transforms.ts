@@ -1,10 +1,12 @@
+import { auditContext } from "./fixers/audit-context";
 import { awaitToVoid } from "./fixers/await-to-void";
+import { stringifyMetadata } from "./fixers/stringify-metadata";
 import { targetBuilders } from "./fixers/target-builders";
 import { workspaceTarget } from "./fixers/workspace-target";
 import type { TransformCore } from "./types";
 
 /** Every transform the engine and the CLI know, in the order `auditmod list` prints them. */
-export const TRANSFORMS: readonly TransformCore[] = [awaitToVoid, workspaceTarget, targetBuilders];
+export const TRANSFORMS: readonly TransformCore[] = [awaitToVoid, workspaceTarget, stringifyMetadata, auditContext, targetBuilders];
 
 export function findTransform(name: string): TransformCore | undefined {
   return TRANSFORMS.find((t) => t.name === name);

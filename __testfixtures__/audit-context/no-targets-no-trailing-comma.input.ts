@@ -1,0 +1,21 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+
+import { emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
+import type { Authenticator } from "@app/lib/auth";
+
+export default async function logoutHandler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator) {
+  await auth.session().destroy();
+
+  void emitAuditLogEvent({
+    auth,
+    action: "user.logged_out"
+  });
+
+  void emitAuditLogEvent({
+    action: "session.revoked",
+    auth,
+    targets: [{ type: "user", id: auth.getNonNullableUser().sId, name: auth.getNonNullableUser().fullName() }]
+  });
+
+  res.status(302).setHeader("Location", "/").end();
+}

@@ -1,0 +1,147 @@
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import type { Node as TsNode, Project, SourceFile } from "ts-morph";
+import type { Node } from "./ast";
+
+/**
+ * What the TypeScript checker says about expressions of one file, through ts-morph (DESIGN §5:
+ * `--typecheck`). ts-morph is loaded only when a file reaches a step that needs types.
+ */
+
+type ProjectEntry = { ok: true; project: Project } | { ok: false; reason: string };
+
+// The one justified piece of module state in src/audit/: building a Project parses the whole
+// program, so each worker thread builds it once per root, lazily, and keeps it for the run.
+const projects = new Map<string, ProjectEntry>();
+
+function projectFor(root: string): ProjectEntry {
+  const cached = projects.get(root);
+  if (cached) return cached;
+  const tsConfigFilePath = nodePath.join(root, "tsconfig.json");
+  let entry: ProjectEntry;
+  if (!fs.existsSync(tsConfigFilePath)) {
+    entry = { ok: false, reason: `no tsconfig.json in ${root}` };
+  } else {
+    try {
+      const { Project: ProjectClass } = require("ts-morph") as typeof import("ts-morph");
+      entry = { ok: true, project: new ProjectClass({ tsConfigFilePath }) };
+    } catch (error) {
+      entry = { ok: false, reason: `cannot load ${tsConfigFilePath}: ${(error as Error).message}` };
+    }
+  }
+  projects.set(root, entry);
+  return entry;
+}
+
+/** The checker's view of one file. */
+export interface FileTypes {
+  /**
+   * True when the checker types `node` as assignable to `string` (never `any`), false when it does not,
+   * null when the node cannot be found in the file as the checker sees it (a node an earlier step built).
+   */
+  isString(node: unknown): boolean | null;
+}
+
+export type FileTypesResult = { ok: true; types: FileTypes } | { ok: false; reason: string };
+
+function normalise(text: string): string {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, "\n");
+}
+
+interface Loc {
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+}
+
+function locOf(node: unknown): Loc | null {
+  const loc = (node as { loc?: Loc | null } | null)?.loc;
+  return loc && loc.start && loc.end ? loc : null;
+}
+
+/** Identifier names under a babel node in source order; null when some part has no position (built by a step). */
+function babelIdentifiers(node: Node): string[] | null {
+  const found: { name: string; line: number; column: number }[] = [];
+  let complete = true;
+  const skip = new Set(["loc", "start", "end", "comments", "leadingComments", "trailingComments", "innerComments", "extra", "original", "tokens"]);
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== "object" || typeof (value as Node).type !== "string") return;
+    const n = value as Node;
+    if (n.type === "Identifier" || n.type === "JSXIdentifier") {
+      const loc = locOf(n);
+      if (!loc) complete = false;
+      else found.push({ name: n.name as string, line: loc.start.line, column: loc.start.column });
+    }
+    for (const key of Object.keys(n)) if (!skip.has(key)) visit(n[key]);
+  };
+  visit(node);
+  if (!complete) return null;
+  found.sort((a, b) => a.line - b.line || a.column - b.column);
+  return found.map((f) => f.name);
+}
+
+function tsIdentifiers(node: TsNode): string[] {
+  const { SyntaxKind } = require("ts-morph") as typeof import("ts-morph");
+  const own = node.getKind() === SyntaxKind.Identifier ? [node.getText()] : [];
+  return [...own, ...node.getDescendantsOfKind(SyntaxKind.Identifier).map((d) => d.getText())];
+}
+
+/** The ts-morph node spanning exactly the babel node's range, by line and column (LF and CRLF agree on both). */
+function tsNodeAt(sourceFile: SourceFile, loc: Loc): TsNode | null {
+  const compiler = sourceFile.compilerNode;
+  const bom = sourceFile.getFullText().charCodeAt(0) === 0xfeff ? 1 : 0;
+  let start: number;
+  let end: number;
+  try {
+    start = compiler.getPositionOfLineAndCharacter(loc.start.line - 1, loc.start.column + (loc.start.line === 1 ? bom : 0));
+    end = compiler.getPositionOfLineAndCharacter(loc.end.line - 1, loc.end.column + (loc.end.line === 1 ? bom : 0));
+  } catch {
+    return null;
+  }
+  let candidate: TsNode | undefined = sourceFile.getDescendantAtPos(start);
+  while (candidate && candidate.getStart() === start && candidate.getEnd() <= end) {
+    if (candidate.getEnd() === end) return candidate;
+    candidate = candidate.getParent();
+  }
+  return null;
+}
+
+function checkerSaysString(project: Project, node: TsNode): boolean {
+  const { ts } = require("ts-morph") as typeof import("ts-morph");
+  const checker = project.getTypeChecker().compilerObject;
+  const type = checker.getTypeAtLocation(node.compilerNode);
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return false;
+  return checker.isTypeAssignableTo(type, checker.getStringType());
+}
+
+/**
+ * The checker's view of `file` (relative to `root`) whose text the step sees as `source`.
+ * Babel nodes are found in the checker's file by position, so the text must be the file on disk
+ * (BOM and CRLF aside); when it is not, the caller falls back to the syntactic rule.
+ */
+export function fileTypes(root: string, file: string, source: string): FileTypesResult {
+  const entry = projectFor(nodePath.resolve(root));
+  if (!entry.ok) return entry;
+  const absolute = nodePath.resolve(root, file);
+  const sourceFile = entry.project.getSourceFile(absolute) ?? entry.project.addSourceFileAtPathIfExists(absolute);
+  if (!sourceFile) return { ok: false, reason: `${file} is not in the TypeScript project of ${root}` };
+  if (normalise(sourceFile.getFullText()) !== normalise(source)) {
+    return { ok: false, reason: `${file} differs from the copy the TypeScript project read` };
+  }
+  const project = entry.project;
+  return {
+    ok: true,
+    types: {
+      isString(node) {
+        const loc = locOf(node);
+        if (!loc) return null;
+        const tsNode = tsNodeAt(sourceFile, loc);
+        if (!tsNode) return null;
+        // A node an earlier step parsed from other text carries positions of that text: the names must agree.
+        const names = babelIdentifiers(node as Node);
+        if (!names || names.join(" ") !== tsIdentifiers(tsNode).join(" ")) return null;
+        return checkerSaysString(project, tsNode);
+      },
+    },
+  };
+}
