@@ -211,7 +211,7 @@ describe("describeRegistration", () => {
 describe("schemaReminder", () => {
   it("names the actions and the exact register command", () => {
     expect(schemaReminder(["space.archived"])).toBe(
-      "Reminder: 1 audit log schema was created or changed (space.archived). Register them with WorkOS after merge and before deploy:\n" +
+      "Reminder: 1 audit log schema was created or changed (space.archived). Register it with WorkOS after merge and before deploy:\n" +
         "  npx tsx admin/register_audit_log_schemas.ts --execute space.archived\n",
     );
     expect(schemaReminder(["space.archived", "user.invited", "space.archived"])).toBe(

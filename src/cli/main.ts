@@ -1,6 +1,7 @@
 import yargs from "yargs";
 import { UsageError } from "../engine/errors";
 import { checkCommand } from "./check";
+import { addEventCommand } from "./add-event";
 import { processIO, type CliIO } from "./common";
 import { listCommand } from "./list";
 import { runCommand } from "./run";
@@ -16,6 +17,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .usage("$0 <command> [options]")
     .command(listCommand(io, result))
     .command(runCommand(io, result))
+    .command(addEventCommand(io, result))
     .command(checkCommand(io, result))
     .demandCommand(1, "name a command (see auditmod --help)")
     .strict()

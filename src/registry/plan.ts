@@ -80,6 +80,21 @@ function eventProblem(event: RegistrationEvent): string | null {
   return actionNameProblem(event.action) ?? event.targets.map(targetTypeProblem).find(Boolean) ?? event.metadata.map(metadataKeyProblem).find(Boolean) ?? null;
 }
 
+/** What is said when the configured registry file does not exist. */
+export function missingRegistryProblem(config: AuditmodConfig): FileProblem {
+  return {
+    file: config.registry,
+    line: 1,
+    column: 1,
+    message: 'the action registry does not exist; expected a file declaring `export type AuditAction` here (set "registry" in auditmod.config.json if it lives elsewhere)',
+  };
+}
+
+/** A registry problem as the one line of a usage error (exit 2). */
+export function formatFileProblem({ file, line, column, message }: FileProblem): string {
+  return `${file}:${line}:${column}: ${message}`;
+}
+
 /**
  * The registry entries and schema files `events` need (AUDIT3), as whole-file edits; writes nothing.
  * `add-event` and every `batch` with `instrument` steps call this, so both register the same way.
@@ -103,14 +118,7 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
 
   const registryRead = readText(root, registry);
   if (!registryRead.ok) return blocked({ file: registry, line: 1, column: 1, message: registryRead.reason });
-  if (registryRead.read === null) {
-    return blocked({
-      file: registry,
-      line: 1,
-      column: 1,
-      message: 'the action registry does not exist; expected a file declaring `export type AuditAction` here (set "registry" in auditmod.config.json if it lives elsewhere)',
-    });
-  }
+  if (registryRead.read === null) return blocked(missingRegistryProblem(config));
   const current = registryRead.read;
   const registered = addActions(registry, current.text, valid.map((e) => e.action));
   if (!registered.ok) return blocked(registered.error);

@@ -8,10 +8,10 @@ export const REGISTER_SCHEMAS_COMMAND = "npx tsx admin/register_audit_log_schema
 export function schemaReminder(actions: string[]): string {
   const unique = [...new Set(actions)];
   if (unique.length === 0) return "";
-  const which = unique.length === 1 ? "1 audit log schema was" : `${unique.length} audit log schemas were`;
+  const [which, them] = unique.length === 1 ? ["1 audit log schema was", "it"] : [`${unique.length} audit log schemas were`, "them"];
   return (
     `Reminder: ${which} created or changed (${unique.join(", ")}). ` +
-    "Register them with WorkOS after merge and before deploy:\n" +
+    `Register ${them} with WorkOS after merge and before deploy:\n` +
     `  ${REGISTER_SCHEMAS_COMMAND} ${unique.join(" ")}\n`
   );
 }
