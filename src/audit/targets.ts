@@ -191,7 +191,7 @@ export function resourceOfLiteralTarget(object: ObjectExpression): LiteralTarget
   return { ok: true, type, resource: fromId as unknown as Expression };
 }
 
-/** True when reading a property of `node` twice is the same as once: a name, `this`, or a chain of plain property reads. */
+/** True when reading a property of `node` twice is the same as once: a name, `this`, or a chain of plain property reads (`a.b[c]`). */
 export function isPlainReference(node: unknown): boolean {
   const n = node as Node;
   switch (n.type) {
@@ -200,8 +200,11 @@ export function isPlainReference(node: unknown): boolean {
       return true;
     case "TSNonNullExpression":
       return isPlainReference(n.expression);
-    case "MemberExpression":
-      return (!n.computed || staticString(n.property) !== null) && isPlainReference(n.object);
+    case "MemberExpression": {
+      const key = n.property as Node;
+      const plainKey = !n.computed || staticString(key) !== null || key.type === "NumericLiteral" || isPlainReference(key);
+      return plainKey && isPlainReference(n.object);
+    }
     default:
       return false;
   }

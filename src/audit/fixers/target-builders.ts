@@ -94,7 +94,8 @@ function commentsToCarry(old: Node, keep: Node | null): Comment[] | null {
   const inner = detachInnerComments(old, keep);
   const own = (old.comments as Comment[] | null | undefined) ?? [];
   if (inner.length === 0) return own.length > 0 ? own : null;
-  const moved = inner.map((c) => ({ ...c, leading: true, trailing: false }));
+  // Without a position recast prints each on its own line above the new target.
+  const moved = inner.map((c) => ({ type: c.type, value: c.value, leading: true, trailing: false }));
   return [...own.filter((c) => c.leading), ...moved, ...own.filter((c) => !c.leading)];
 }
 

@@ -32,7 +32,7 @@ function describeSpread(spread: Node): string {
 
 /** " (it spreads `...base`)" when the event object spreads another, which may hold what is missing. */
 function spreadNote(event: ObjectExpression): string {
-  const spread = event.properties.find((p) => (p as Node).type === "SpreadElement" || (p as Node).type === "SpreadProperty") as Node | undefined;
+  const spread = event.properties.find((p) => p.type === "SpreadElement" || p.type === "SpreadProperty") as unknown as Node | undefined;
   return spread ? ` (it spreads ${describeSpread(spread)})` : "";
 }
 

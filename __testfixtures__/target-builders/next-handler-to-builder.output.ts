@@ -1,0 +1,51 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+
+import { withSessionAuthenticationForWorkspace } from "@app/lib/api/auth_wrappers";
+import { emitAuditLogEvent, getAuditLogContext, buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";
+import type { Authenticator } from "@app/lib/auth";
+import { SpaceResource } from "@app/lib/resources/space_resource";
+import { apiError } from "@app/logger/withlogging";
+
+async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator): Promise<void> {
+  const space = await SpaceResource.fetchById(auth, req.query.spaceId as string);
+  if (!space) {
+    return apiError(req, res, { status_code: 404, api_error: { type: "space_not_found", message: "Space not found." } });
+  }
+
+  switch (req.method) {
+    case "PATCH": {
+      const r = await space.updateName(auth, req.body.name);
+      if (r.isErr()) {
+        return apiError(req, res, { status_code: 400, api_error: { type: "invalid_request_error", message: r.error.message } });
+      }
+      void emitAuditLogEvent({
+        auth,
+        action: "space.updated",
+        targets: [
+          buildAuditLogTarget("workspace", auth.getNonNullableWorkspace()),
+          buildAuditLogTarget("space", space),
+        ],
+        context: getAuditLogContext(auth, req),
+        metadata: { previous_name: r.value.previousName },
+      });
+      return res.status(200).json({ space: space.toJSON() });
+    }
+    case "DELETE": {
+      await space.softDelete(auth);
+      void emitAuditLogEvent({
+        auth,
+        action: "space.deleted",
+        targets: [
+          buildAuditLogTarget("workspace", auth.getNonNullableWorkspace()),
+          buildAuditLogTarget("space", space),
+        ],
+        context: getAuditLogContext(auth, req),
+      });
+      return res.status(204).end();
+    }
+    default:
+      return apiError(req, res, { status_code: 405, api_error: { type: "method_not_supported_error", message: "Method not supported." } });
+  }
+}
+
+export default withSessionAuthenticationForWorkspace(handler);
