@@ -42,6 +42,7 @@ function isStringType(type: Node | null): boolean {
 }
 
 function bindingIsString(binding: Binding, visiting: Set<Node>): boolean {
+  if (binding.optional) return false;
   if (isStringType(binding.annotation)) return true;
   if (binding.annotation || !binding.init || visiting.has(binding.declaration)) return false;
   visiting.add(binding.declaration);

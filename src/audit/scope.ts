@@ -25,6 +25,8 @@ export interface Binding {
   annotation: Node | null;
   /** The expression it is initialised from (`const x = init`, a parameter default), or null. */
   init: Node | null;
+  /** An optional parameter (`x?: T`): its type is `T | undefined`, whatever `annotation` says. */
+  optional: boolean;
   /** Type names the binding is known to have: from its annotation, or inferred from its initialiser. */
   typeNames: string[];
   /** A path at the declaration: the scope in which `init` is to be read. */
@@ -106,7 +108,8 @@ function memberType(literal: Node | null, key: string): Node | null {
     if (member.type !== "TSPropertySignature" || member.computed) continue;
     const name = member.key as Node;
     const memberName = name.type === "Identifier" ? name.name : name.value;
-    if (memberName === key) return typeOf(member.typeAnnotation);
+    // `{ a?: T }` holds `T | undefined`: no type for sure.
+    if (memberName === key) return member.optional ? null : typeOf(member.typeAnnotation);
   }
   return null;
 }
@@ -124,7 +127,8 @@ function patternBindings(pattern: Node | null | undefined, outerType: Node | nul
   switch (pattern.type) {
     case "Identifier": {
       const typeNames = referencedTypeNames(annotation);
-      return [{ name: pattern.name as string, annotation, init, typeNames: typeNames.length ? typeNames : inferredTypeNames(init), ...site }];
+      const optional = pattern.optional === true;
+      return [{ name: pattern.name as string, annotation, init, optional, typeNames: optional ? [] : typeNames.length ? typeNames : inferredTypeNames(init), ...site }];
     }
     case "AssignmentPattern":
       return patternBindings(pattern.left as Node, annotation, (pattern.right as Node) ?? null, site);

@@ -1,0 +1,169 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { defineFixtureSuite, loadFixture } from "./helpers/fixtures";
+import { textOutside, type PickedNode } from "./helpers/unchanged-outside";
+import { fileTypes } from "../src/audit/typecheck";
+import { parseForEdit } from "../src/engine/parse";
+import { DEFAULT_CONVENTIONS } from "../src/audit/types";
+import { transformSource } from "../src/engine/transform-source";
+
+defineFixtureSuite("stringify-metadata");
+
+/** The `metadata` object of an emit's event. */
+function metadataObject(node: PickedNode, parent: PickedNode | null): boolean {
+  if (!parent || parent.type !== "ObjectProperty" || parent.value !== node) return false;
+  return (parent.key as { name?: string }).name === "metadata";
+}
+
+describe("stringify-metadata leaves everything outside the metadata objects byte for byte", () => {
+  it.each(["next-handler-switch", "comments-inside-object", "single-line-and-trailing-comma", "crlf", "shorthand", "not-provably-string"])("%s", (name) => {
+    const c = loadFixture("stringify-metadata", name);
+    const result = transformSource(`lib/${name}.ts`, c.input, [{ name: "stringify-metadata" }], DEFAULT_CONVENTIONS);
+    expect(result.status).toBe("changed");
+    expect(textOutside(result.output as string, metadataObject)).toEqual(textOutside(c.input, metadataObject));
+    // The pick is not vacuous: the metadata objects did change.
+    expect(result.output).not.toBe(c.input);
+  });
+
+  it("only ever touches emit events", () => {
+    const source = 'const metadata = { count: 1 };\nlog({ metadata: { count } });\nvoid emitAuditLogEvent({ auth, action: "a.b", targets: [], metadata: { count } });\n';
+    const result = transformSource("lib/x.ts", source, [{ name: "stringify-metadata" }], DEFAULT_CONVENTIONS);
+    expect(result.output).toBe(
+      'const metadata = { count: 1 };\nlog({ metadata: { count } });\nvoid emitAuditLogEvent({ auth, action: "a.b", targets: [], metadata: { count: String(count) } });\n',
+    );
+  });
+});
+
+describe("stringify-metadata --typecheck", () => {
+  let root: string;
+  const handler = [
+    'import type { SpaceInfo } from "./types";',
+    'import { emitAuditLogEvent } from "./audit";',
+    "",
+    "export function onRename(auth: unknown, space: SpaceInfo, extra: any) {",
+    "  const { slug } = space;",
+    "  void emitAuditLogEvent({",
+    "    auth,",
+    '    action: "space.updated",',
+    "    targets: [],",
+    "    metadata: {",
+    "      space_name: space.name,",
+    "      space_kind: space.kind,",
+    "      slug,",
+    "      member_count: space.memberCount,",
+    "      archived_at: space.archivedAt,",
+    "      raw: extra,",
+    "    },",
+    "  });",
+    "}",
+    "",
+  ].join("\n");
+  const wrappedAll = handler
+    .replace("space_name: space.name", "space_name: String(space.name)")
+    .replace("space_kind: space.kind", "space_kind: String(space.kind)")
+    .replace("      slug,", "      slug: String(slug),")
+    .replace("member_count: space.memberCount", "member_count: String(space.memberCount)")
+    .replace("archived_at: space.archivedAt", "archived_at: String(space.archivedAt)")
+    .replace("raw: extra", "raw: String(extra)");
+  // With the checker: the string-typed properties stay; number, string | undefined and any are wrapped.
+  const wrappedByChecker = handler
+    .replace("member_count: space.memberCount", "member_count: String(space.memberCount)")
+    .replace("archived_at: space.archivedAt", "archived_at: String(space.archivedAt)")
+    .replace("raw: extra", "raw: String(extra)");
+
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-typecheck-"));
+    const write = (file: string, text: string) => fs.writeFileSync(path.join(root, file), text);
+    write("tsconfig.json", JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "commonjs" }, include: ["*.ts"] }, null, 2));
+    write("types.ts", 'export interface SpaceInfo {\n  name: string;\n  kind: "regular" | "public";\n  slug: string;\n  memberCount: number;\n  archivedAt?: string;\n}\n');
+    write("audit.ts", "export async function emitAuditLogEvent(event: { metadata?: Record<string, unknown> }): Promise<void> {\n  void event;\n}\n");
+    write("handler.ts", handler);
+    write("handler_crlf.ts", handler.replace(/\n/g, "\r\n"));
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const run = (file: string, text: string, options: Record<string, unknown>) =>
+    transformSource(file, text, [{ name: "stringify-metadata", options }], DEFAULT_CONVENTIONS);
+
+  it("without --typecheck, a string-typed property read from an imported type is wrapped", () => {
+    const result = run("handler.ts", handler, {});
+    expect(result.output).toBe(wrappedAll);
+  });
+
+  it("with --typecheck, the checker leaves it alone", () => {
+    const result = run("handler.ts", handler, { typecheck: true, root });
+    expect(result.findings).toEqual([]);
+    expect(result.output).toBe(wrappedByChecker);
+  });
+
+  it("with --typecheck, a CRLF file is mapped by line and column", () => {
+    const crlf = handler.replace(/\n/g, "\r\n");
+    const result = run("handler_crlf.ts", crlf, { typecheck: true, root });
+    expect(result.output).toBe(wrappedByChecker.replace(/\n/g, "\r\n"));
+  });
+
+  it("with --typecheck, a second run changes nothing", () => {
+    fs.writeFileSync(path.join(root, "handler_done.ts"), wrappedByChecker);
+    expect(run("handler_done.ts", wrappedByChecker, { typecheck: true, root }).status).toBe("unchanged");
+  });
+
+  it("when the text is not the file the checker read, it says so and uses the syntactic rule", () => {
+    const edited = handler.replace("export function onRename", "export function onRenamed");
+    const result = run("handler.ts", edited, { typecheck: true, root });
+    expect(result.output).toBe(wrappedAll.replace("export function onRename", "export function onRenamed"));
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      "1:1 info --typecheck: handler.ts differs from the copy the TypeScript project read; used the syntactic rule instead",
+    ]);
+  });
+
+  it("without a tsconfig.json at the root, it says so and uses the syntactic rule", () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-no-tsconfig-"));
+    try {
+      const result = run("handler.ts", handler, { typecheck: true, root: bare });
+      expect(result.output).toBe(wrappedAll);
+      expect(result.findings.map((f) => f.message)).toEqual([`--typecheck: no tsconfig.json in ${bare}; used the syntactic rule instead`]);
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
+  it("after an earlier step in the same pass edited the file, unchanged values are still found by position", () => {
+    const awaited = handler.replace("  void emitAuditLogEvent({", "  await emitAuditLogEvent({").replace("export function", "export async function");
+    fs.writeFileSync(path.join(root, "handler_awaited.ts"), awaited);
+    const steps = [{ name: "await-to-void" }, { name: "stringify-metadata", options: { typecheck: true, root } }];
+    const result = transformSource("handler_awaited.ts", awaited, steps, DEFAULT_CONVENTIONS);
+    expect(result.output).toBe(wrappedByChecker.replace("export function", "export async function"));
+  });
+
+  describe("fileTypes", () => {
+    const types = () => {
+      const result = fileTypes(root, "handler.ts", handler);
+      if (!result.ok) throw new Error(result.reason);
+      return result.types;
+    };
+    const valueAt = (text: string, source: string) => {
+      const { j, root: tree } = parseForEdit(text, "ts");
+      return tree.find(j.MemberExpression, { property: { name: source } }).paths()[0].node;
+    };
+
+    it("answers for a node of the file", () => {
+      expect(types().isString(valueAt(handler, "name"))).toBe(true);
+      expect(types().isString(valueAt(handler, "memberCount"))).toBe(false);
+    });
+
+    it("does not answer for a node a step built (no position)", () => {
+      const { j } = parseForEdit("", "ts");
+      expect(types().isString(j.memberExpression(j.identifier("space"), j.identifier("name")))).toBeNull();
+    });
+
+    it("does not answer for a node parsed from other text that lands on a node of the file", () => {
+      // `other.name` on line 11, columns 18-28: exactly where the file has `space.name`.
+      const snippet = `${"\n".repeat(10)}${" ".repeat(18)}other.name;`;
+      const node = valueAt(snippet, "name") as unknown as { loc: { start: { line: number; column: number } } };
+      expect([node.loc.start.line, node.loc.start.column]).toEqual([11, 18]);
+      expect(handler.split("\n")[10].slice(18, 28)).toBe("space.name");
+      expect(types().isString(node)).toBeNull();
+    });
+  });
+});
