@@ -1,0 +1,111 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import Ajv from "ajv-draft-04";
+import type { Diagnostic } from "../../src/check/types";
+import { copyToTempRepo, REPO_ROOT, runCli, snapshotTree } from "../helpers/cli";
+
+const FRONT = path.join(REPO_ROOT, "examples", "front");
+
+const AUDIT8_RULE = "actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed)";
+const AUDIT9_RULE = "metadata keys are lower snake case (space_kind, member_count)";
+
+/** `auditmod check examples/front --format json`, in full: the violations VIOLATIONS.md seeds. */
+const SEEDED: Diagnostic[] = [
+  { file: "admin/audit_log_schemas/workspace.domain_updated.json", line: 10, column: 5, rule: "AUDIT9", severity: "error", message: `metadata key "previousDomain" is not snake case; ${AUDIT9_RULE}`, fixer: null },
+  { file: "api/hono/api_keys.ts", line: 114, column: 13, rule: "AUDIT3", severity: "error", message: "action \"api_key.rotated\" is not registered in lib/api/audit/workos_audit.ts and has no schema admin/audit_log_schemas/api_key.rotated.json; add it with `auditmod add-event api_key.rotated`", fixer: null },
+  { file: "api/hono/spaces.ts", line: 59, column: 9, rule: "AUDIT1", severity: "error", message: "emitAuditLogEvent is awaited; emit with `void` so the request does not wait on the audit log", fixer: "await-to-void" },
+  { file: "api/hono/spaces.ts", line: 97, column: 13, rule: "AUDIT3", severity: "error", message: "action \"space.archive\" is not registered in lib/api/audit/workos_audit.ts and has no schema admin/audit_log_schemas/space.archive.json; add it with `auditmod add-event space.archive`", fixer: null },
+  { file: "api/hono/spaces.ts", line: 97, column: 13, rule: "AUDIT8", severity: "error", message: `action "space.archive" has a verb "archive" that is not in the past tense; ${AUDIT8_RULE}`, fixer: null },
+  { file: "api/hono/triggers.ts", line: 21, column: 10, rule: "AUDIT1", severity: "error", message: "emitAuditLogEvent is returned, so the caller waits on the audit log; emit with `void` and return separately", fixer: null },
+  { file: "api/hono/triggers.ts", line: 31, column: 7, rule: "AUDIT10", severity: "error", message: "metadata differs from admin/audit_log_schemas/trigger.updated.json: missing \"enabled\"; extra \"changed_fields\"", fixer: null },
+  { file: "lib/api/audit/workos_audit.ts", line: 25, column: 5, rule: "AUDIT3", severity: "error", message: "action \"api_key.created\" is registered but has no schema admin/audit_log_schemas/api_key.created.json", fixer: null },
+  { file: "pages/api/w/[wId]/domains.ts", line: 81, column: 11, rule: "AUDIT9", severity: "error", message: `metadata key "previousDomain" is not snake case; ${AUDIT9_RULE}`, fixer: null },
+  { file: "pages/api/w/[wId]/groups/[groupId]/members.ts", line: 78, column: 12, rule: "AUDIT6", severity: "error", message: "emitAuditLogEvent has no context while the Next.js request `req` is in scope; pass `context: getAuditLogContext(auth, req)`", fixer: "audit-context" },
+  { file: "pages/api/w/[wId]/groups/[groupId]/members.ts", line: 87, column: 25, rule: "AUDIT5", severity: "error", message: "metadata \"member_count\" is `members.length`, not provably a string; wrap it in String(...)", fixer: "stringify-metadata" },
+  { file: "pages/api/w/[wId]/groups/[groupId]/members.ts", line: 120, column: 18, rule: "AUDIT7", severity: "error", message: "targets have no workspace target; the workspace must be the first target", fixer: "workspace-target" },
+  { file: "pages/api/w/[wId]/groups/[groupId]/members.ts", line: 122, column: 21, rule: "AUDIT5", severity: "error", message: "metadata \"count\" is `count`, not provably a string; wrap it in String(...)", fixer: "stringify-metadata" },
+  { file: "pages/api/w/[wId]/spaces/[spaceId]/index.ts", line: 85, column: 11, rule: "AUDIT7", severity: "error", message: "the workspace target is target 2 of 2; it must be the first target", fixer: "workspace-target" },
+  { file: "pages/api/w/[wId]/spaces/[spaceId]/index.ts", line: 87, column: 18, rule: "AUDIT6", severity: "error", message: "getAuditLogContext omits the Next.js request `req` that is in scope; pass `getAuditLogContext(auth, req)`", fixer: "audit-context" },
+  { file: "pages/api/w/[wId]/spaces/index.ts", line: 92, column: 13, rule: "AUDIT1", severity: "error", message: "emitAuditLogEvent is awaited; emit with `void` so the request does not wait on the audit log", fixer: "await-to-void" },
+  { file: "pages/api/w/[wId]/spaces/index.ts", line: 102, column: 26, rule: "AUDIT5", severity: "error", message: "metadata \"is_restricted\" is `space.isRestricted`, not provably a string; wrap it in String(...)", fixer: "stringify-metadata" },
+  { file: "temporal/triggers/activities.ts", line: 52, column: 16, rule: "AUDIT7", severity: "error", message: "targets have no workspace target; the workspace must be the first target", fixer: "workspace-target" },
+];
+
+/** The rows of VIOLATIONS.md's "Rule violations" table: file, line, rule. */
+function seededRows(): string[] {
+  const text = fs.readFileSync(path.join(FRONT, "VIOLATIONS.md"), "utf8");
+  const section = text.slice(text.indexOf("## Rule violations"), text.indexOf("### Allowed on purpose"));
+  return [...section.matchAll(/^\| `([^`]+)` \| (\d+) \| (AUDIT\d+) \|/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
+}
+
+describe("auditmod check examples/front", () => {
+  it("reports exactly the seeded violations, with rule ids and fixers, exit 1, writing nothing", () => {
+    const before = snapshotTree(FRONT);
+    const r = runCli(["check", "examples/front", "--format", "json"], REPO_ROOT);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual(SEEDED);
+    expect(r.stderr).toBe("18 problems (18 errors, 0 warnings, 0 info) in 10 files; 27 files checked\n");
+    expect(snapshotTree(FRONT)).toEqual(before);
+  });
+
+  it("agrees with VIOLATIONS.md: every row is reported, and the one extra is the AUDIT3 its prose names", () => {
+    const reported = SEEDED.map((d) => `${d.file}:${d.line} ${d.rule}`);
+    const rows = seededRows();
+    expect(rows.length).toBe(17);
+    expect(rows.filter((row) => !reported.includes(row))).toEqual([]);
+    // "action `space.archive` ... not registered, no schema ..., so also AUDIT3/AUDIT10" (no schema: nothing for AUDIT10 to compare).
+    expect(reported.filter((row) => !rows.includes(row))).toEqual(["api/hono/spaces.ts:97 AUDIT3"]);
+  });
+
+  it("prints the text report with fix hints", () => {
+    const r = runCli(["check", "--root", "examples/front", "examples/front/pages/api/w/[wId]/spaces"], REPO_ROOT);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        "pages/api/w/[wId]/spaces/[spaceId]/index.ts:85:11  AUDIT7  the workspace target is target 2 of 2; it must be the first target  (fix: auditmod run workspace-target)",
+        "pages/api/w/[wId]/spaces/[spaceId]/index.ts:87:18  AUDIT6  getAuditLogContext omits the Next.js request `req` that is in scope; pass `getAuditLogContext(auth, req)`  (fix: auditmod run audit-context)",
+        "",
+        "pages/api/w/[wId]/spaces/index.ts:92:13  AUDIT1  emitAuditLogEvent is awaited; emit with `void` so the request does not wait on the audit log  (fix: auditmod run await-to-void)",
+        "pages/api/w/[wId]/spaces/index.ts:102:26  AUDIT5  metadata \"is_restricted\" is `space.isRestricted`, not provably a string; wrap it in String(...)  (fix: auditmod run stringify-metadata)",
+        "",
+        "4 problems (4 errors, 0 warnings, 0 info) in 2 files; 2 files checked",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("writes SARIF that validates against the SARIF 2.1.0 schema, with URIs from the repository root", () => {
+    const out = path.join(fs.mkdtempSync(path.join(require("node:os").tmpdir(), "auditmod-sarif-")), "front.sarif");
+    const r = runCli(["check", "examples/front", "--format", "sarif", "--output", out], REPO_ROOT);
+    expect(r.status).toBe(1);
+    const log = JSON.parse(fs.readFileSync(out, "utf8"));
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "data", "sarif-2.1.0-rtm.5.json"), "utf8"));
+    const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    expect(log.runs[0].results).toHaveLength(SEEDED.length);
+    expect(log.runs[0].results[13].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "examples/front/pages/api/w/%5BwId%5D/spaces/%5BspaceId%5D/index.ts", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 85, startColumn: 11 },
+    });
+  });
+
+  it("after every fixer runs on a copy, only the diagnostics no fixer can repair remain", () => {
+    const dir = copyToTempRepo(FRONT);
+    const run = runCli(["run", "await-to-void", "workspace-target", "stringify-metadata", "audit-context", "--allow-dirty"], dir);
+    expect(run.status).toBe(0);
+    const r = runCli(["check", "--format", "json"], dir);
+    expect(r.status).toBe(1);
+    const unfixable = SEEDED.filter((d) => d.fixer === null);
+    expect(unfixable.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual([
+      "admin/audit_log_schemas/workspace.domain_updated.json:10 AUDIT9",
+      "api/hono/api_keys.ts:114 AUDIT3",
+      "api/hono/spaces.ts:97 AUDIT3",
+      "api/hono/spaces.ts:97 AUDIT8",
+      "api/hono/triggers.ts:21 AUDIT1",
+      "api/hono/triggers.ts:31 AUDIT10",
+      "lib/api/audit/workos_audit.ts:25 AUDIT3",
+      "pages/api/w/[wId]/domains.ts:81 AUDIT9",
+    ]);
+    expect(JSON.parse(r.stdout)).toEqual(unfixable);
+  });
+});
