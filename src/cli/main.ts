@@ -5,6 +5,7 @@ import { addEventCommand } from "./add-event";
 import { processIO, type CliIO } from "./common";
 import { listCommand } from "./list";
 import { runCommand } from "./run";
+import { undoCommand } from "./undo";
 
 export type CommandResult = { exitCode: number };
 
@@ -17,6 +18,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .usage("$0 <command> [options]")
     .command(listCommand(io, result))
     .command(runCommand(io, result))
+    .command(undoCommand(io, result))
     .command(addEventCommand(io, result))
     .command(checkCommand(io, result))
     .demandCommand(1, "name a command (see auditmod --help)")

@@ -3,13 +3,14 @@ import * as path from "node:path";
 import type { Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import { colourDiff, unifiedDiff } from "./diff";
-import { discoverFiles, toPosix } from "./discover";
+import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFiles, toPosix } from "./discover";
 import { UsageError } from "./errors";
 import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
+import { beginRunJournal, beginWritingSession } from "./journal";
 import { mayMatchAny, resolveSteps, type FileJob, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
 import { processInPool } from "./pool";
 import { decodeSource, encodeOutput, type SourceText } from "./text";
-import { atomicWrite } from "./write";
+import { atomicWrite, identityOf, type FileIdentity } from "./write";
 
 /** A whole-file edit made outside the AST pipeline (registry, schema files); `before` null creates the file. */
 export interface FileEdit {
@@ -88,6 +89,7 @@ export function parseShard(value: string): Shard {
 interface ReadFile {
   file: string;
   bytes?: Buffer;
+  identity?: FileIdentity;
   source?: SourceText;
   outcome?: FileOutcome;
 }
@@ -112,7 +114,7 @@ function readCandidate(root: string, file: string, index: number, maxFileSize: n
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return done("skipped", decoded.reason);
-  return { file, bytes, source: decoded.source };
+  return { file, bytes, identity: identityOf(stat), source: decoded.source };
 }
 
 function selectFiles(request: RunRequest): string[] {
@@ -135,11 +137,24 @@ function formatFinding(f: Finding): string {
 
 /** Discover, prefilter, transform, then (unless --dry) write: the one run loop behind run, instrument and batch. */
 export async function runSteps(request: RunRequest): Promise<RunReport> {
+  if (request.dry) return runStepsInSession(request);
+  // A writing run holds the root's lock from before it reads until after it writes.
+  const session = beginWritingSession(request.config.root, request.command);
+  try {
+    for (const notice of session.notices) request.io.stderr(`auditmod: ${notice}\n`);
+    return await runStepsInSession(request);
+  } finally {
+    session.release();
+  }
+}
+
+async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const started = Date.now();
   const { config, io } = request;
   const { root } = config;
   resolveSteps(request.steps);
   const files = selectFiles(request);
+  assertReportPathsOutsideTree(root, [...files, config.registry, config.schemasDir], { "--patch": request.patch, "--json": request.json });
 
   const outcomes: FileOutcome[] = new Array(files.length);
   const reads: ReadFile[] = [];
@@ -171,6 +186,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
     if (edits.some((e) => e.file === edit.file)) throw new Error(`${edit.file} is changed both by a step and by the registry update`);
     edits.push(edit);
   }
+  assertEditTargetsInsideRoot(root, edits.map((e) => e.file));
 
   const top = gitTopLevel(root);
   const prefix = top ? toPosix(path.relative(fs.realpathSync(top), root)) : "";
@@ -185,8 +201,10 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         throw new UsageError(`refusing to write: git shows uncommitted changes in ${dirty.length} file(s) this run would change: ${dirty.join(", ")} (commit or stash them, or pass --allow-dirty)`);
       }
     }
+    const originalOf = (edit: (typeof edits)[number]) => (edit.before === null ? null : (reads[edit.index ?? -1]?.bytes ?? Buffer.from(edit.before)));
+    const journal = beginRunJournal(root, request.command, edits.map((e) => ({ file: e.file, before: originalOf(e), after: e.after })));
     for (const edit of edits) {
-      const result = atomicWrite(path.join(root, edit.file), edit.after, edit.before === null ? null : reads[edit.index ?? -1]?.bytes ?? Buffer.from(edit.before));
+      const result = atomicWrite(path.join(root, edit.file), edit.after, originalOf(edit), reads[edit.index ?? -1]?.identity);
       if (result.ok) {
         written.push(edit.file);
       } else if (edit.index !== undefined) {
@@ -195,6 +213,7 @@ export async function runSteps(request: RunRequest): Promise<RunReport> {
         extra.findings.push({ file: edit.file, line: 1, column: 1, step: "registry", severity: "error", message: result.reason });
       }
     }
+    journal.finish(written.length);
   }
 
   // Each diff ends with a newline, so they concatenate into one patch.
