@@ -31,6 +31,11 @@ export function checkSourceFile(input: SourceFileInput, rules: readonly CheckRul
   const diagnostics: Diagnostic[] = [];
   // Check only reads: recognisers that take a step context never report through it.
   const step: StepContext = { j: parsed.j, root: parsed.root, file, source: text, conventions: input.conventions, options: {}, report: () => undefined };
+  const facts = new Map<string, unknown>();
+  const shared = <T>(key: string, compute: () => T): T => {
+    if (!facts.has(key)) facts.set(key, compute());
+    return facts.get(key) as T;
+  };
   const listeners: { rule: CheckRule; listener: FileListener }[] = [];
   for (const rule of rules) {
     if (!rule.create) continue;
@@ -45,7 +50,7 @@ export function checkSourceFile(input: SourceFileInput, rules: readonly CheckRul
         fixer: r.fixer === undefined ? (rule.fixer ?? null) : r.fixer,
       });
     };
-    listeners.push({ rule, listener: rule.create({ file, source: text, j: parsed.j, root: parsed.root, conventions: input.conventions, project: input.project, step, report }) });
+    listeners.push({ rule, listener: rule.create({ file, source: text, j: parsed.j, root: parsed.root, conventions: input.conventions, project: input.project, step, shared, report }) });
   }
   const needAction = listeners.filter((l) => l.listener.literalAction);
   for (const emit of findEmitCalls(parsed.j, parsed.root)) {

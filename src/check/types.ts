@@ -55,6 +55,8 @@ export interface FileRuleContext {
   project: ProjectFacts;
   /** The same file as a transform step sees it, for the shared recognisers that take one (`targetBuilderNames`). */
   step: StepContext;
+  /** A per-file fact computed once for every rule that asks (each shared recogniser call may walk the whole file). */
+  shared<T>(key: string, compute: () => T): T;
   report(report: Report): void;
 }
 

@@ -24,7 +24,8 @@ export const audit10EmitMatchesSchema: CheckRule = {
   description: "An emit's metadata keys and target types are those its schema declares",
   severity: "error",
   create(context) {
-    const names = targetBuilderNames(context.step);
+    // Renamed builder imports (`buildWorkspaceTarget as wsTarget`), looked up once per file and only when an emit is judged.
+    const builderNames = () => context.shared("targetBuilderNames", () => targetBuilderNames(context.step));
     return {
       literalAction(site) {
         const { emit, action } = site;
@@ -45,6 +46,7 @@ export const audit10EmitMatchesSchema: CheckRule = {
         const targets = eventProperty(site, "targets");
         if (targets?.type !== "ArrayExpression") return;
         const elements = (targets.elements as (Node | null)[]).filter((e): e is Node => e !== null);
+        const names = builderNames();
         const types = elements.map((e) => targetType(e, names));
         if (types.some((t) => t === null)) return;
         const declaredTypes = schema.content.targets.filter((t) => t !== WORKSPACE_TARGET_TYPE);

@@ -16,7 +16,8 @@ export const audit7WorkspaceTargetFirst: CheckRule = {
   severity: "error",
   fixer: "workspace-target",
   create(context) {
-    const names = targetBuilderNames(context.step);
+    // Renamed builder imports (`buildWorkspaceTarget as wsTarget`), looked up once per file and only when an emit is judged.
+    const builderNames = () => context.shared("targetBuilderNames", () => targetBuilderNames(context.step));
     return {
       emit(site) {
         const { emit } = site;
@@ -28,6 +29,7 @@ export const audit7WorkspaceTargetFirst: CheckRule = {
         }
         if (targets.type !== "ArrayExpression") return;
         const elements = (targets.elements as (Node | null)[]).filter((e): e is Node => e !== null);
+        const names = builderNames();
         const forms = elements.map((e) => readTarget(e, names).form);
         const at = elements.findIndex((e) => targetType(e, names) === WORKSPACE_TARGET_TYPE);
         if (at > 0) {
