@@ -1,7 +1,9 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { loadConfig } from "../../src/config/config";
+import { runSteps, type RunReport, type RunRequest } from "../../src/engine/run";
 import { BIN } from "../helpers/cli";
 
 /** mulberry32: a small seeded PRNG, so every generated tree and kill schedule is the same on every machine. */
@@ -145,24 +147,43 @@ export interface KillSchedule {
   when?: () => boolean;
 }
 
-/** Starts the built CLI; with a schedule, sends it SIGKILL then (if it is still running). */
-export function spawnCli(args: string[], cwd: string, kill?: KillSchedule): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    let timer: NodeJS.Timeout | null = null;
-    const arm = () => (timer = setTimeout(() => child.kill("SIGKILL"), kill!.afterMs));
-    const poll = kill?.when ? setInterval(() => kill.when!() && (clearInterval(poll!), arm()), 2) : null;
-    if (kill && !kill.when) arm();
+/** Starts the built CLI; `done` resolves when it exits. */
+export function startCli(args: string[], cwd: string): { child: ChildProcess; done: Promise<Exit> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+  const done = new Promise<Exit>((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code, signal) => {
-      if (poll) clearInterval(poll);
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, pid: child.pid ?? -1 });
-    });
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid ?? -1 }));
+  });
+  return { child, done };
+}
+
+/** Runs the built CLI; with a schedule, sends it SIGKILL then (if it is still running). */
+export async function spawnCli(args: string[], cwd: string, kill?: KillSchedule): Promise<Exit> {
+  const { child, done } = startCli(args, cwd);
+  let timer: NodeJS.Timeout | null = null;
+  const arm = () => (timer = setTimeout(() => child.kill("SIGKILL"), kill!.afterMs));
+  const poll = kill?.when ? setInterval(() => kill.when!() && (clearInterval(poll!), arm()), 2) : null;
+  if (kill && !kill.when) arm();
+  try {
+    return await done;
+  } finally {
+    if (poll) clearInterval(poll);
+    if (timer) clearTimeout(timer);
+  }
+}
+
+/** Resolves once `condition()` holds, checking every few milliseconds (an event to wait for, not a timing). */
+export function waitUntil(condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      if (!condition()) return;
+      clearInterval(poll);
+      resolve();
+    }, 2);
   });
 }
 
@@ -173,4 +194,32 @@ export function deadPid(): Promise<number> {
     child.on("error", reject);
     child.on("close", () => resolve(child.pid!));
   });
+}
+
+export interface CapturedRun {
+  report: RunReport;
+  stdout: string;
+  stderr: string;
+}
+
+/** `runSteps` in this process, as the CLI would call it for `run <steps>` on `root` (writing, --allow-dirty). */
+export async function runInProcess(root: string, steps: string[], overrides: Partial<RunRequest> = {}): Promise<CapturedRun> {
+  let stdout = "";
+  let stderr = "";
+  const request: RunRequest = {
+    command: `run ${steps.join(" ")}`,
+    config: loadConfig(root),
+    paths: [],
+    steps: steps.map((name) => ({ name })),
+    dry: false,
+    print: false,
+    jobs: 1,
+    allowDirty: true,
+    failOnError: false,
+    prefilter: true,
+    io: { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false, progress: false },
+    ...overrides,
+  };
+  const report = await runSteps(request);
+  return { report, stdout, stderr };
 }

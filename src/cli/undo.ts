@@ -40,6 +40,7 @@ const VERB: Record<UndoFileResult["action"], { done: string; dry: string }> = {
   restored: { done: "restored", dry: "would restore" },
   deleted: { done: "removed (the run created it)", dry: "would remove (the run created it)" },
   already: { done: "already as before", dry: "already as before" },
+  unwritten: { done: "not written by the run", dry: "not written by the run" },
   kept: { done: "kept", dry: "would keep" },
 };
 
@@ -52,7 +53,8 @@ function reportUndo(root: string, run: RunJournal, results: UndoFileResult[], dr
   const count = (...actions: UndoFileResult["action"][]) => results.filter((r) => actions.includes(r.action)).length;
   const restored = count("restored", "deleted");
   const kept = count("kept");
-  io.stderr(`auditmod: undo of run ${run.id} ("${run.command}") in ${root}: ${restored} ${dry ? "would be restored" : "restored"}, ${count("already")} already as before, ${kept} kept\n`);
+  const unwritten = count("unwritten") > 0 ? `, ${count("unwritten")} not written by the run` : "";
+  io.stderr(`auditmod: undo of run ${run.id} ("${run.command}") in ${root}: ${restored} ${dry ? "would be restored" : "restored"}, ${count("already")} already as before${unwritten}, ${kept} kept\n`);
   return kept > 0 ? 1 : 0;
 }
 

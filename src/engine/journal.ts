@@ -20,6 +20,8 @@ export interface JournalEntry {
   original: { offset: number; length: number } | null;
   beforeSha256: string | null;
   afterSha256: string;
+  /** Set when the run completes: false for a file it did not write (changed under it, or a write error). */
+  written?: boolean;
 }
 
 /** `interrupted`: the run died while writing (its files are each either as before or as it meant to write them). */
@@ -122,8 +124,8 @@ function pruneRuns(root: string, keep: number): void {
 
 export interface OpenRunJournal {
   id: string;
-  /** Records that the run finished, and how many files it wrote. */
-  finish(written: number): void;
+  /** Records that the run finished, and which files it wrote. */
+  finish(written: string[]): void;
 }
 
 /**
@@ -152,7 +154,9 @@ export function beginRunJournal(root: string, command: string, edits: JournalEdi
   return {
     id,
     finish(written) {
-      saveManifest(root, { ...journal, status: "complete", finishedAt: new Date().toISOString(), written });
+      const wrote = new Set(written);
+      const done = journal.entries.map((e) => ({ ...e, written: wrote.has(e.file) }));
+      saveManifest(root, { ...journal, entries: done, status: "complete", finishedAt: new Date().toISOString(), written: wrote.size });
     },
   };
 }
@@ -185,7 +189,9 @@ export function beginWritingSession(root: string, command: string): WritingSessi
   const lock = acquireRunLock(root, command);
   try {
     const notices: string[] = [];
-    if (lock.tookOverFrom) notices.push(`took over the lock of pid ${lock.tookOverFrom.pid} ("${lock.tookOverFrom.command}"), which is no longer running`);
+    const stale = lock.tookOver?.holder;
+    if (stale) notices.push(`took over the lock of pid ${stale.pid} ("${stale.command}"), which is no longer running`);
+    else if (lock.tookOver) notices.push("took over an unreadable lock file");
     const journals = listRunJournals(root);
     const swept = sweepStaleTempFiles(journaledDirs(root, journals));
     if (swept.length > 0) notices.push(`removed ${swept.length} temp file(s) left by an interrupted run: ${swept.map((f) => path.relative(root, f)).join(", ")}`);
@@ -225,7 +231,7 @@ export function selectRunToUndo(root: string, id: string | undefined): RunJourna
 /** There is no run to undo: not a usage mistake, but nothing was done. */
 export class NothingToUndo extends Error {}
 
-export type UndoAction = "restored" | "deleted" | "already" | "kept";
+export type UndoAction = "restored" | "deleted" | "already" | "unwritten" | "kept";
 
 /** What undo did (or, dry, would do) to one file of the run. */
 export interface UndoFileResult {
@@ -239,6 +245,7 @@ export interface UndoFileResult {
 
 function undoEntry(root: string, entry: JournalEntry, originals: Buffer, dry: boolean): UndoFileResult {
   const { file } = entry;
+  if (entry.written === false) return { file, action: "unwritten", reason: "the run did not write it" };
   const target = containedTarget(root, file);
   if (!target.ok) return { file, action: "kept", reason: `not restored: the path is ${target.reason}` };
   const stat = fs.lstatSync(target.abs, { throwIfNoEntry: false });

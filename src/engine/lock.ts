@@ -46,8 +46,8 @@ export interface LockHolder {
 export interface RunLock {
   file: string;
   holder: LockHolder;
-  /** The stale holder this lock was taken over from, if any. */
-  tookOverFrom: LockHolder | null;
+  /** Set when the lock was taken over from a dead process (`holder` null: the lock file was unreadable). */
+  tookOver: { holder: LockHolder | null } | null;
   release(): void;
 }
 
@@ -116,13 +116,13 @@ export function acquireRunLock(root: string, command: string): RunLock {
   const file = path.join(dir, LOCK_FILE);
   const holder: LockHolder = { pid: process.pid, command, since: new Date().toISOString() };
   const content = `${JSON.stringify(holder)}\n`;
-  let tookOverFrom: LockHolder | null = null;
+  let tookOver: RunLock["tookOver"] = null;
   for (let attempt = 0; attempt < 5; attempt++) {
     if (createExclusive(file, content)) {
       return {
         file,
         holder,
-        tookOverFrom,
+        tookOver,
         release() {
           const now = observe(file);
           if (now.state === "held" && now.raw === content) fs.rmSync(file, { force: true });
@@ -132,7 +132,7 @@ export function acquireRunLock(root: string, command: string): RunLock {
     const seen = observe(file);
     if (seen.state === "missing") continue;
     if (seen.holder && isProcessAlive(seen.holder.pid)) throw heldError(root, file, seen.holder);
-    tookOverFrom = seen.holder;
+    tookOver = { holder: seen.holder };
     removeStaleLock(root, file, seen.raw, content);
   }
   throw heldError(root, file, null);

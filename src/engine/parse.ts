@@ -51,7 +51,13 @@ export function jscodeshiftFor(parser: ParserName): JSCodeshift {
 /** A recast parse: slower, but prints back untouched code byte for byte. */
 export function parseForEdit(source: string, parser: ParserName): { j: JSCodeshift; root: Collection } {
   const j = jscodeshiftFor(parser);
-  return { j, root: j(source) };
+  try {
+    return { j, root: j(source) };
+  } catch (error) {
+    // recast turns U+2028/U+2029 into line breaks before parsing, which breaks a string holding one.
+    if (/[\u2028\u2029]/.test(source)) throw new Error("cannot reprint this file: it holds a raw U+2028/U+2029 line separator inside a string, which recast turns into a line break");
+    throw error;
+  }
 }
 
 /** A plain @babel/parser parse wrapped in a Collection: enough to learn whether any step would change the file. */

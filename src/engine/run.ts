@@ -213,7 +213,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
         extra.findings.push({ file: edit.file, line: 1, column: 1, step: "registry", severity: "error", message: result.reason });
       }
     }
-    journal.finish(written.length);
+    journal.finish(written);
   }
 
   // Each diff ends with a newline, so they concatenate into one patch.

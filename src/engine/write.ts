@@ -66,6 +66,8 @@ export function atomicWrite(file: string, content: string | Uint8Array, expected
     const changed = changedSinceRead(file, expected, identity);
     if (changed) return { ok: false, reason: changed };
     mode = fs.lstatSync(file).mode & 0o7777;
+    // A rename would replace a file its owner made read-only (and root passes every access check): refuse by the mode bits.
+    if ((mode & 0o222) === 0) return { ok: false, reason: "read-only file (no write permission); not written" };
   } else if (fs.existsSync(file)) {
     return { ok: false, reason: "already exists" };
   }
