@@ -5,12 +5,7 @@ import { findRoot, loadConfig } from "../config/config";
 import { toPosix } from "../engine/discover";
 import { UsageError } from "../engine/errors";
 import { gitTopLevel } from "../engine/git";
-import { formatJson } from "../check/format/json";
-import { formatSarif } from "../check/format/sarif";
-import { formatText } from "../check/format/text";
-import { exitCodeOf, summaryLine, type CheckReport } from "../check/report";
-import { ALL_RULE_DESCRIPTORS, selectRules } from "../check/rules";
-import { runCheck } from "../check/run-check";
+import type { CheckReport } from "../check/report";
 import type { CliIO } from "./common";
 import type { CommandResult } from "./main";
 
@@ -32,9 +27,12 @@ function repositoryPrefix(root: string): string {
 }
 
 function render(report: CheckReport, format: CheckFormat, color: boolean, root: string): string {
-  if (format === "json") return formatJson(report);
-  if (format === "sarif") return formatSarif(report, { rules: ALL_RULE_DESCRIPTORS, uriPrefix: repositoryPrefix(root) });
-  return formatText(report, color);
+  if (format === "json") return (require("../check/format/json") as typeof import("../check/format/json")).formatJson(report);
+  if (format === "sarif") {
+    const { ALL_RULE_DESCRIPTORS } = require("../check/rules") as typeof import("../check/rules");
+    return (require("../check/format/sarif") as typeof import("../check/format/sarif")).formatSarif(report, { rules: ALL_RULE_DESCRIPTORS, uriPrefix: repositoryPrefix(root) });
+  }
+  return (require("../check/format/text") as typeof import("../check/format/text")).formatText(report, color);
 }
 
 /** Reads `--rule` / `--ignore-rule` values, which yargs gives as a string, an array, or nothing. */
@@ -56,6 +54,10 @@ export function checkCommand(io: CliIO, result: CommandResult): CommandModule {
         .option("ignore-rule", { type: "string", array: true, describe: "skip this rule (AUDITn); repeatable" })
         .option("root", { type: "string", describe: "the front root (default: found from auditmod.config.json or lib/api/audit/workos_audit.ts above the first path)" }),
     handler: (argv) => {
+      // Loaded here, not at start-up: the registry reader brings in ts-morph, which other commands may never need.
+      const { selectRules } = require("../check/rules") as typeof import("../check/rules");
+      const { runCheck } = require("../check/run-check") as typeof import("../check/run-check");
+      const { exitCodeOf, summaryLine } = require("../check/report") as typeof import("../check/report");
       const paths = ((argv.paths as string[] | undefined) ?? []).map(String);
       const rules = selectRules(ruleIds(argv.rule), ruleIds(argv["ignore-rule"]));
       const rootFlag = argv.root as string | undefined;
