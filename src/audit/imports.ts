@@ -10,12 +10,17 @@ export function isAuditModuleSource(source: string, conventions: AuditConvention
   return bare.endsWith(`/${tail}`);
 }
 
+// Imports are top-level statements: scanning the program body avoids walking the whole tree per call.
 function auditImports(ctx: StepContext): ASTPath<ImportDeclaration>[] {
   const found: ASTPath<ImportDeclaration>[] = [];
-  ctx.root.find(ctx.j.ImportDeclaration).forEach((path) => {
+  const body = ctx.root.get("program", "body");
+  const count = (body.value as unknown[]).length;
+  for (let i = 0; i < count; i++) {
+    const path = body.get(i) as ASTPath<ImportDeclaration>;
+    if (path.node.type !== "ImportDeclaration") continue;
     const source = path.node.source.value;
     if (typeof source === "string" && isAuditModuleSource(source, ctx.conventions)) found.push(path);
-  });
+  }
   return found;
 }
 
