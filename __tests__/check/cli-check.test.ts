@@ -195,7 +195,7 @@ describe("auditmod check", () => {
     writeFiles(dir, { "lib/api/audit/workos_audit.ts": REGISTRY });
     const r = runCli(["check", "--format", "json"], dir);
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: "lib/api/audit/workos_audit.ts", line: 5, column: 5, rule: "AUDIT3", severity: "error", message: 'action "api_key.revoked" is registered but has no schema admin/audit_log_schemas/api_key.revoked.json', fixer: null },
+      { file: "lib/api/audit/workos_audit.ts", line: 5, column: 5, rule: "AUDIT3", severity: "error", message: 'action "api_key.revoked" is registered but has no schema admin/audit_log_schemas/api_key.revoked.json; write it with `auditmod add-event api_key.revoked --target <type> --meta <key>`', fixer: null },
     ]);
   });
 

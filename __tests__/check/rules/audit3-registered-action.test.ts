@@ -56,6 +56,29 @@ runRuleTests(audit3RegisteredAction, {
       errors: [{ line: 1, column: 58, message: 'action "space.archived" is not registered in lib/api/audit/workos_audit.ts; add it with `auditmod add-event space.archived`' }],
     },
     {
+      name: "the add-event hint carries the emit's target types and metadata keys; a badly named action gets none",
+      code: code`
+        async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator) {
+          void emitAuditLogEvent({
+            auth,
+            action: "space.moved",
+            targets: [buildWorkspaceTarget(auth.getNonNullableWorkspace()), buildAuditLogTarget("space", space), { type: "space", id: parent.sId, name: parent.name }, { type: "folder", id: folder.sId, name: folder.name }],
+            metadata: { previous_parent: String(previous.sId), depth },
+          });
+          void emitAuditLogEvent({ auth, action: "space.move", targets: [] });
+        }
+      `,
+      errors: [
+        {
+          line: 4,
+          column: 13,
+          message:
+            'action "space.moved" is not registered in lib/api/audit/workos_audit.ts and has no schema admin/audit_log_schemas/space.moved.json; add it with `auditmod add-event space.moved --target space --target folder --meta previous_parent --meta depth`',
+        },
+        { line: 8, column: 42, message: 'action "space.move" is not registered in lib/api/audit/workos_audit.ts and has no schema admin/audit_log_schemas/space.move.json' },
+      ],
+    },
+    {
       name: "a computed action is reported once as info",
       code: code`
         export async function audit(auth: Authenticator, kind: "created" | "deleted") {
@@ -87,7 +110,7 @@ describe("AUDIT3 on the registry and the schema files", () => {
     const p = projectFromTexts(REGISTRY, { "space.created.json": schema("space.created"), "space.deleted.json": schema("space.deleted"), "space.moved.json": schema("space.moved") });
     expect(diagnoseProject(audit3RegisteredAction, p)).toEqual([
       { file: "admin/audit_log_schemas/space.moved.json", line: 2, column: 13, rule: "AUDIT3", severity: "error", message: 'schema of "space.moved" has no registered action in lib/api/audit/workos_audit.ts', fixer: null },
-      { file: "lib/api/audit/workos_audit.ts", line: 6, column: 5, rule: "AUDIT3", severity: "error", message: 'action "api_key.created" is registered but has no schema admin/audit_log_schemas/api_key.created.json', fixer: null },
+      { file: "lib/api/audit/workos_audit.ts", line: 6, column: 5, rule: "AUDIT3", severity: "error", message: 'action "api_key.created" is registered but has no schema admin/audit_log_schemas/api_key.created.json; write it with `auditmod add-event api_key.created --target <type> --meta <key>`', fixer: null },
     ]);
   });
 
