@@ -103,6 +103,13 @@ describe("stringify-metadata --typecheck", () => {
     expect(result.output).toBe(wrappedByChecker.replace(/\n/g, "\r\n"));
   });
 
+  it("with --typecheck, a tab-indented file is mapped through recast's re-rendered columns", () => {
+    const tabs = handler.replace(/^( +)/gm, (spaces) => "\t".repeat(spaces.length / 2));
+    fs.writeFileSync(path.join(root, "handler_tabs.ts"), tabs);
+    const result = run("handler_tabs.ts", tabs, { typecheck: true, root });
+    expect(result.output).toBe(wrappedByChecker.replace(/^( +)/gm, (spaces) => "\t".repeat(spaces.length / 2)));
+  });
+
   it("with --typecheck, a second run changes nothing", () => {
     fs.writeFileSync(path.join(root, "handler_done.ts"), wrappedByChecker);
     expect(run("handler_done.ts", wrappedByChecker, { typecheck: true, root }).status).toBe("unchanged");

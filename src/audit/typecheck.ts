@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { Node as TsNode, Project, SourceFile } from "ts-morph";
 import type { Node } from "./ast";
+import { isRecastNode, sourceColumn, sourceLines } from "./positions";
 
 /**
  * What the TypeScript checker says about expressions of one file, through ts-morph (DESIGN §5:
@@ -86,15 +87,25 @@ function tsIdentifiers(node: TsNode): string[] {
   return [...own, ...node.getDescendantsOfKind(SyntaxKind.Identifier).map((d) => d.getText())];
 }
 
-/** The ts-morph node spanning exactly the babel node's range, by line and column (LF and CRLF agree on both). */
-function tsNodeAt(sourceFile: SourceFile, loc: Loc): TsNode | null {
+/**
+ * The ts-morph node spanning exactly the babel node's range, by line and column (LF and CRLF agree
+ * on both; a recast node's column is first brought back from recast's copy of the text).
+ */
+function tsNodeAt(sourceFile: SourceFile, lines: string[], node: unknown, loc: Loc): TsNode | null {
   const compiler = sourceFile.compilerNode;
   const bom = sourceFile.getFullText().charCodeAt(0) === 0xfeff ? 1 : 0;
+  const recast = isRecastNode(node);
+  const position = (at: Loc["start"]) => {
+    const lineText = lines[at.line - 1];
+    if (lineText === undefined) throw new RangeError(`line ${at.line} is past the end of the file`);
+    const column = recast ? sourceColumn(lineText, at.column) : at.column;
+    return compiler.getPositionOfLineAndCharacter(at.line - 1, column + (at.line === 1 ? bom : 0));
+  };
   let start: number;
   let end: number;
   try {
-    start = compiler.getPositionOfLineAndCharacter(loc.start.line - 1, loc.start.column + (loc.start.line === 1 ? bom : 0));
-    end = compiler.getPositionOfLineAndCharacter(loc.end.line - 1, loc.end.column + (loc.end.line === 1 ? bom : 0));
+    start = position(loc.start);
+    end = position(loc.end);
   } catch {
     return null;
   }
@@ -129,13 +140,14 @@ export function fileTypes(root: string, file: string, source: string): FileTypes
     return { ok: false, reason: `${file} differs from the copy the TypeScript project read` };
   }
   const project = entry.project;
+  const lines = sourceLines(source);
   return {
     ok: true,
     types: {
       isString(node) {
         const loc = locOf(node);
         if (!loc) return null;
-        const tsNode = tsNodeAt(sourceFile, loc);
+        const tsNode = tsNodeAt(sourceFile, lines, node, loc);
         if (!tsNode) return null;
         // A node an earlier step parsed from other text carries positions of that text: the names must agree.
         const names = babelIdentifiers(node as Node);

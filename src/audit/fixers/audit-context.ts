@@ -4,6 +4,7 @@ import type { Node } from "../ast";
 import { propertyKeyName, propertyNamed } from "../ast";
 import { findEmitCalls, mayContainEmit, type EmitCall } from "../emit";
 import { ensureAuditImport, importedLocalName } from "../imports";
+import { sourceRange } from "../positions";
 import { findNextRequestInScope } from "../scope";
 import { layoutElements, parseExpression, printNode, type ArraySlot, type SourceRange } from "../snippets";
 import type { StepContext, TransformCore } from "../types";
@@ -27,12 +28,6 @@ function isContextHelperCall(node: Node, localName: string): node is Node & Call
   const callee = node.callee as Node;
   if (callee.type === "Identifier") return callee.name === localName;
   return callee.type === "MemberExpression" && !callee.computed && (callee.property as Node).name === CONTEXT_HELPER;
-}
-
-/** The `[start, end)` of a node in the step's text, or null for a node a step built. */
-function rangeOf(node: unknown): SourceRange | null {
-  const n = node as { start?: unknown; end?: unknown } | null;
-  return n && typeof n.start === "number" && typeof n.end === "number" ? { start: n.start, end: n.end } : null;
 }
 
 function commentsOf(node: unknown): Node[] {
@@ -68,8 +63,8 @@ function adoptCommentAttachment(event: ObjectExpression, snippet: ObjectExpressi
  * positions and any edit an earlier step made survive. Null when the layout cannot be kept.
  */
 function withInsertedProperty(ctx: StepContext, event: ObjectExpression, index: number, text: string): ObjectExpression | null {
-  const objectRange = rangeOf(event);
-  const ranges = event.properties.map(rangeOf);
+  const objectRange = sourceRange(ctx.source, event);
+  const ranges = event.properties.map((p) => sourceRange(ctx.source, p));
   if (!objectRange || !ranges.every((r): r is SourceRange => r !== null)) return null;
   const slots: ArraySlot[] = event.properties.map((_, i) => ({ kept: i }));
   slots.splice(index, 0, { text });
@@ -94,7 +89,11 @@ function withInsertedProperty(ctx: StepContext, event: ObjectExpression, index: 
   const target = snippet as unknown as Node;
   const old = event as unknown as Node;
   target.loc = old.loc;
-  if (old.comments) target.comments = old.comments;
+  if (old.comments) {
+    // Comments on the object itself stay where they are in the file; the snippet must not differ in them.
+    target.comments = old.comments;
+    if (target.original) (target.original as Node).comments = old.comments;
+  }
   for (const key of ["start", "end"] as const) {
     target[key] = old[key];
     if (target.original) (target.original as Node)[key] = old[key];
