@@ -56,7 +56,11 @@ export function findEmitCalls(j: JSCodeshift, root: Collection): EmitCall[] {
 export function emitAction(event: ObjectExpression | null): string | null {
   const value = event ? propertyNamed(event, "action")?.value : undefined;
   if (!value) return null;
-  const node = value as Node;
+  let node = value as Node;
+  // `"space.archived" as AuditAction` (a cast that gets past tsc) is still a literal action.
+  while (node.type === "TSAsExpression" || node.type === "TSSatisfiesExpression" || node.type === "ParenthesizedExpression" || node.type === "TSNonNullExpression") {
+    node = node.expression as Node;
+  }
   if (node.type === "StringLiteral" || (node.type === "Literal" && typeof node.value === "string")) return node.value as string;
   if (node.type === "TemplateLiteral" && (node.expressions as unknown[]).length === 0) {
     return ((node.quasis as Node[])[0].value as { cooked: string }).cooked;

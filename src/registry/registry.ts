@@ -1,5 +1,14 @@
-import { Node, Project, SyntaxKind, ts, type SourceFile, type TypeNode } from "ts-morph";
+import type { SourceFile, TypeNode } from "ts-morph";
+import type * as TsMorph from "ts-morph";
 import { lineColumnAt, problemAt, type FileProblem } from "./position";
+
+
+// ts-morph takes about half a second to load: only commands that read the registry pay for it.
+let loadedTsMorph: typeof TsMorph | undefined;
+function tsMorph(): typeof TsMorph {
+  loadedTsMorph ??= require("ts-morph") as typeof TsMorph;
+  return loadedTsMorph;
+}
 
 /**
  * The action registry (`lib/api/audit/workos_audit.ts`): ts-morph finds the entries, and edits are
@@ -54,27 +63,27 @@ function clip(text: string): string {
 }
 
 function parse(file: string, text: string): SourceFile {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { noLib: true, allowJs: true } });
+  const project = new (tsMorph().Project)({ useInMemoryFileSystem: true, compilerOptions: { noLib: true, allowJs: true } });
   return project.createSourceFile(file.endsWith(".ts") || file.endsWith(".tsx") ? file : `${file}.ts`, text, { overwrite: true });
 }
 
 function unwrapParens(node: TypeNode): TypeNode {
   let current = node;
-  while (Node.isParenthesizedTypeNode(current)) current = current.getTypeNode();
+  while (tsMorph().Node.isParenthesizedTypeNode(current)) current = current.getTypeNode();
   return current;
 }
 
 /** The quote the file already uses for strings, for entries written where no entry exists yet. */
 function fileQuote(sf: SourceFile, text: string): string {
-  const first = sf.getFirstDescendantByKind(SyntaxKind.StringLiteral);
+  const first = sf.getFirstDescendantByKind(tsMorph().SyntaxKind.StringLiteral);
   return first ? text[first.getStart()] : '"';
 }
 
 function unionEntries(file: string, text: string, members: TypeNode[]): { ok: true; entries: Entry[] } | { ok: false; error: FileProblem } {
   const entries: Entry[] = [];
   for (const member of members) {
-    const literal = Node.isLiteralTypeNode(member) ? member.getLiteral() : null;
-    if (!literal || !Node.isStringLiteral(literal)) {
+    const literal = tsMorph().Node.isLiteralTypeNode(member) ? member.getLiteral() : null;
+    if (!literal || !tsMorph().Node.isStringLiteral(literal)) {
       return { ok: false, error: problemAt(file, text, member.getStart(), `${ACTION_TYPE_NAME} member \`${clip(member.getText())}\` is not a string literal; ${EXPECTED_LAYOUTS}`) };
     }
     entries.push({ action: literal.getLiteralValue(), start: literal.getStart(), end: literal.getEnd(), commaEnd: null });
@@ -86,20 +95,20 @@ function locateConstArray(file: string, text: string, sf: SourceFile, typeNode: 
   const declaration = sf.getVariableDeclaration(arrayName);
   if (!declaration) return { ok: false, error: problemAt(file, text, typeNode.getStart(), `${ACTION_TYPE_NAME} is derived from \`${arrayName}\`, which is not declared in this file; ${EXPECTED_LAYOUTS}`) };
   let init = declaration.getInitializer();
-  if (init && Node.isSatisfiesExpression(init)) init = init.getExpression();
-  const array = init && Node.isAsExpression(init) && init.getTypeNode()?.getText() === "const" ? init.getExpression() : undefined;
-  if (!array || !Node.isArrayLiteralExpression(array)) {
+  if (init && tsMorph().Node.isSatisfiesExpression(init)) init = init.getExpression();
+  const array = init && tsMorph().Node.isAsExpression(init) && init.getTypeNode()?.getText() === "const" ? init.getExpression() : undefined;
+  if (!array || !tsMorph().Node.isArrayLiteralExpression(array)) {
     return { ok: false, error: problemAt(file, text, declaration.getStart(), `\`${arrayName}\` is not an array literal ending in \`as const\`; ${EXPECTED_LAYOUTS}`) };
   }
   const entries: Entry[] = [];
-  const children = array.getFirstChildByKindOrThrow(SyntaxKind.SyntaxList).getChildren();
+  const children = array.getFirstChildByKindOrThrow(tsMorph().SyntaxKind.SyntaxList).getChildren();
   children.forEach((child, i) => {
-    if (child.getKind() === SyntaxKind.CommaToken) return;
+    if (child.getKind() === tsMorph().SyntaxKind.CommaToken) return;
     const next = children[i + 1];
-    const commaEnd = next && next.getKind() === SyntaxKind.CommaToken ? next.getEnd() : null;
-    entries.push({ action: Node.isStringLiteral(child) ? child.getLiteralValue() : "", start: child.getStart(), end: child.getEnd(), commaEnd });
+    const commaEnd = next && next.getKind() === tsMorph().SyntaxKind.CommaToken ? next.getEnd() : null;
+    entries.push({ action: tsMorph().Node.isStringLiteral(child) ? child.getLiteralValue() : "", start: child.getStart(), end: child.getEnd(), commaEnd });
   });
-  const bad = array.getElements().find((e) => !Node.isStringLiteral(e));
+  const bad = array.getElements().find((e) => !tsMorph().Node.isStringLiteral(e));
   if (bad) return { ok: false, error: problemAt(file, text, bad.getStart(), `\`${arrayName}\` element \`${clip(bad.getText())}\` is not a string literal; ${EXPECTED_LAYOUTS}`) };
   const open = array.getStart();
   return { ok: true, located: { layout: "const-array", entries, open, close: array.getEnd() - 1, quote: fileQuote(sf, text) } };
@@ -110,23 +119,23 @@ function locate(file: string, text: string): { ok: true; located: Located } | { 
   const sf = parse(file, text);
   const syntax = sf.getProject().getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode)[0];
   if (syntax) {
-    return { ok: false, error: problemAt(file, text, syntax.start ?? 0, `does not parse: ${ts.flattenDiagnosticMessageText(syntax.messageText, " ")}`) };
+    return { ok: false, error: problemAt(file, text, syntax.start ?? 0, `does not parse: ${tsMorph().ts.flattenDiagnosticMessageText(syntax.messageText, " ")}`) };
   }
   const alias = sf.getTypeAlias(ACTION_TYPE_NAME);
   if (!alias) return { ok: false, error: problemAt(file, text, 0, `no \`type ${ACTION_TYPE_NAME}\` in this file; ${EXPECTED_LAYOUTS}`) };
   const written = alias.getTypeNodeOrThrow();
   const type = unwrapParens(written);
-  if (type.getKind() === SyntaxKind.NeverKeyword) {
+  if (type.getKind() === tsMorph().SyntaxKind.NeverKeyword) {
     return { ok: true, located: { layout: "never", start: type.getStart(), end: type.getEnd(), quote: fileQuote(sf, text) } };
   }
-  if (Node.isUnionTypeNode(type) || Node.isLiteralTypeNode(type)) {
-    const found = unionEntries(file, text, Node.isUnionTypeNode(type) ? type.getTypeNodes() : [type]);
+  if (tsMorph().Node.isUnionTypeNode(type) || tsMorph().Node.isLiteralTypeNode(type)) {
+    const found = unionEntries(file, text, tsMorph().Node.isUnionTypeNode(type) ? type.getTypeNodes() : [type]);
     return found.ok ? { ok: true, located: { layout: "union", entries: found.entries } } : found;
   }
-  if (Node.isIndexedAccessTypeNode(type)) {
+  if (tsMorph().Node.isIndexedAccessTypeNode(type)) {
     const object = unwrapParens(type.getObjectTypeNode());
     const index = type.getIndexTypeNode();
-    if (Node.isTypeQuery(object) && index.getKind() === SyntaxKind.NumberKeyword && Node.isIdentifier(object.getExprName())) {
+    if (tsMorph().Node.isTypeQuery(object) && index.getKind() === tsMorph().SyntaxKind.NumberKeyword && tsMorph().Node.isIdentifier(object.getExprName())) {
       return locateConstArray(file, text, sf, type, object.getExprName().getText());
     }
   }
@@ -180,7 +189,7 @@ function indentOf(text: string, offset: number): string {
 
 /** Past any comments that follow `offset` on the same line, so a new line never steals an entry's comment. */
 function afterTrailingComments(text: string, offset: number): number {
-  const ranges = ts.getTrailingCommentRanges(text, offset) ?? [];
+  const ranges = tsMorph().ts.getTrailingCommentRanges(text, offset) ?? [];
   return ranges.length > 0 ? ranges[ranges.length - 1].end : offset;
 }
 
