@@ -38,6 +38,8 @@ export const stringifyMetadata: TransformCore = {
         if (ctx.options.typecheck === true) {
           // Built once per file, and only when some value is not provably a string by its syntax.
           if (checker === undefined) checker = checkerFor(ctx);
+          // null: the value has no position in the file the checker read (an earlier step of this
+          // run built it or parsed it from other text), so the syntactic rule above has decided.
           if (checker && checker.isString(entry.value) === true) continue;
         }
         const property = entry.property as unknown as { shorthand?: boolean; value: ExpressionKind };
