@@ -136,6 +136,18 @@ describe("a run never writes outside its root", () => {
     expect(fs.readFileSync(path.join(outside, "victim.ts"), "utf8")).toBe(victim);
   });
 
+  it.each([[".auditmod"], [".auditmod/runs"]])("%s planted as a link out of the root: a writing run refuses (exit 2), nothing written anywhere", async (planted) => {
+    const dir = frontTree();
+    const outside = tempDir("auditmod-state-elsewhere-");
+    fs.mkdirSync(path.dirname(path.join(dir, planted)), { recursive: true });
+    fs.symlinkSync(outside, path.join(dir, planted));
+    const before = fingerprint(dir);
+    const r = await cli(["run", "await-to-void", "--root", dir, "--allow-dirty"], dir);
+    expect([r.code, r.stderr]).toEqual([2, `auditmod: ${path.join(dir, planted)} exists and is not a folder (auditmod keeps its lock and undo journal there; a link is not followed)\n`]);
+    expect(fingerprint(dir)).toEqual(planted === ".auditmod" ? before : { ...before, ".auditmod/.gitignore": fingerprint(dir)[".auditmod/.gitignore"] });
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
   it("--root given as a link works on the folder it names, and writes only there", async () => {
     const dir = frontTree();
     const holder = tempDir("auditmod-rootlink-");

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "./errors";
-import { acquireRunLock, ensureStateDir, removeStateDirIfUnused, STATE_DIR } from "./lock";
+import { acquireRunLock, ensureRealFolder, ensureStateDir, removeStateDirIfUnused, STATE_DIR } from "./lock";
 import { containedTarget } from "./discover";
 import { atomicWrite, identityOf, isProcessAlive, removeIfUnchanged, sha256, sweepStaleTempFiles, writeStateFile } from "./write";
 
@@ -134,7 +134,7 @@ export interface OpenRunJournal {
  */
 export function beginRunJournal(root: string, command: string, edits: JournalEdit[]): OpenRunJournal {
   ensureStateDir(root);
-  fs.mkdirSync(runsDir(root), { recursive: true });
+  ensureRealFolder(runsDir(root));
   pruneRuns(root, JOURNAL_RUNS_KEPT - 1);
   const id = newRunId(root);
   const blobs: Buffer[] = [];

@@ -7,14 +7,25 @@ import { isProcessAlive, tempPathFor } from "./write";
 export const STATE_DIR = ".auditmod";
 export const LOCK_FILE = "lock";
 
+/** Creates `dir` unless it exists; a link or a file in its place is refused (a link could lead out of the root). */
+export function ensureRealFolder(dir: string): void {
+  const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) throw new UsageError(`${dir} exists and is not a folder (auditmod keeps its lock and undo journal there; a link is not followed)`);
+  if (!stat) fs.mkdirSync(dir);
+}
+
 /** The state folder of `root`, created (with a `.gitignore` of `*`) on first use. */
 export function ensureStateDir(root: string): string {
   const dir = path.join(root, STATE_DIR);
-  const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
-  if (stat && !stat.isDirectory()) throw new UsageError(`${dir} exists and is not a folder (auditmod keeps its lock and undo journal there)`);
-  fs.mkdirSync(dir, { recursive: true });
-  const gitignore = path.join(dir, ".gitignore");
-  if (!fs.existsSync(gitignore)) fs.writeFileSync(gitignore, "*\n");
+  try {
+    ensureRealFolder(dir);
+    // "wx" never follows a link planted in place of the file.
+    fs.writeFileSync(path.join(dir, ".gitignore"), "*\n", { flag: "wx" });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EEXIST") throw new UsageError(`cannot use ${dir} for the lock and undo journal: ${code ?? (error as Error).message}`);
+  }
   return dir;
 }
 
@@ -113,6 +124,15 @@ function heldError(root: string, file: string, holder: LockHolder | null): Usage
  */
 export function acquireRunLock(root: string, command: string): RunLock {
   const dir = ensureStateDir(root);
+  try {
+    return takeLock(root, dir, command);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot take the lock ${path.join(dir, LOCK_FILE)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function takeLock(root: string, dir: string, command: string): RunLock {
   const file = path.join(dir, LOCK_FILE);
   const holder: LockHolder = { pid: process.pid, command, since: new Date().toISOString() };
   const content = `${JSON.stringify(holder)}\n`;
