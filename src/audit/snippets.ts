@@ -1,6 +1,7 @@
 import type { ExpressionKind as Expression } from "ast-types/lib/gen/kinds";
 import type { ArrayExpression } from "jscodeshift";
 import type { Node } from "./ast";
+import { sourceRange } from "./positions";
 import type { StepContext } from "./types";
 
 /*
@@ -116,11 +117,6 @@ export function layoutElements(source: string, array: SourceRange, elements: Sou
   return `${text}${close}]`;
 }
 
-function rangeOf(node: unknown): SourceRange | null {
-  const n = node as { start?: unknown; end?: unknown } | null;
-  return n && typeof n.start === "number" && typeof n.end === "number" ? { start: n.start, end: n.end } : null;
-}
-
 /** Source text of a node as recast prints it (its own text when it was parsed from the file). */
 export function printNode(ctx: StepContext, node: unknown): string {
   return ctx.j(node as Expression).toSource({ quote: ctx.conventions.quote });
@@ -149,8 +145,9 @@ function indentOf(node: unknown): number {
  */
 export function withElements(ctx: StepContext, array: ArrayExpression, next: ArrayExpression["elements"]): ArrayExpression {
   const old = array.elements;
-  const arrayRange = rangeOf(array);
-  const ranges = old.map(rangeOf);
+  // Offsets into the step's text: recast's own offsets are off in tab-indented and CR files.
+  const arrayRange = sourceRange(ctx.source, array);
+  const ranges = old.map((node) => sourceRange(ctx.source, node));
   const laidOut =
     arrayRange && ranges.every((r): r is SourceRange => r !== null) && next.every((el) => el !== null)
       ? layoutElements(
