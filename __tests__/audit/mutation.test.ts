@@ -1,0 +1,456 @@
+import type { ASTPath, Collection, JSCodeshift } from "jscodeshift";
+import type { Node } from "../../src/audit/ast";
+import {
+  classifyOutcomeCheck,
+  findFailurePoint,
+  findMutationStatement,
+  findSuccessPoint,
+  isOutcomeGuard,
+  isResponse,
+  isSkip,
+  leavesFunction,
+  matchesMutation,
+  parseMutationPattern,
+  testPolarity,
+  type InsertionPoint,
+  type MutationStatement,
+  type Skip,
+} from "../../src/audit/mutation";
+import { positionOf } from "../../src/audit/location";
+import { parseForEdit, parseForProbe } from "../../src/engine/parse";
+
+// Every recogniser must read a recast tree and a plain @babel/parser tree the same way.
+const PARSES: [string, (src: string) => { j: JSCodeshift; root: Collection }][] = [
+  ["recast", (src) => parseForEdit(src, "ts")],
+  ["babel", (src) => parseForProbe(src, "ts")],
+];
+
+function firstCall(j: JSCodeshift, root: Collection, pattern: string): ASTPath {
+  const calls = root.find(j.Node).filter((p) => matchesMutation(p.node as unknown as Node, pattern));
+  if (calls.length === 0) throw new Error(`no call matches ${pattern}`);
+  return calls.paths()[0];
+}
+
+function firstStatement(j: JSCodeshift, root: Collection): Node {
+  return root.find(j.Program).get().node.body[0] as Node;
+}
+
+function describePoint(result: InsertionPoint | Skip): string {
+  if (isSkip(result)) return `skip@${positionOf(result.node).line}: ${result.skip}`;
+  if (result.kind === "start") return `start of block@${positionOf(result.block.node).line}`;
+  return `${result.kind} ${(result.anchor.node as Node).type}@${positionOf(result.anchor.node).line}`;
+}
+
+describe("parseMutationPattern", () => {
+  it.each([
+    ["softDeleteSpace", { kind: "function", name: "softDeleteSpace" }],
+    ["SpaceResource.deleteById", { kind: "method", object: "SpaceResource", method: "deleteById" }],
+    ["this.repo.update", { kind: "method", object: "this.repo", method: "update" }],
+    ["*.delete", { kind: "any-object", method: "delete" }],
+    ["", 'expected "fn", "Obj.method" or "*.method", got ""'],
+    ["a..b", 'expected "fn", "Obj.method" or "*.method", got "a..b"'],
+    ["*", 'expected "fn", "Obj.method" or "*.method", got "*"'],
+    ["x.*", 'expected "fn", "Obj.method" or "*.method", got "x.*"'],
+    ["delete(space)", 'expected "fn", "Obj.method" or "*.method", got "delete(space)"'],
+  ])("%s", (text, expected) => {
+    expect(parseMutationPattern(text)).toEqual(expected);
+  });
+});
+
+describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
+  describe("matchesMutation", () => {
+    it.each([
+      ["softDelete(space)", "softDelete", true],
+      ["await softDelete(space)", "softDelete", true],
+      ["lib.softDelete(space)", "softDelete", false],
+      ["space.delete(auth)", "*.delete", true],
+      ["space?.delete(auth)", "*.delete", true],
+      ["(space as SpaceResource).delete(auth)", "*.delete", true],
+      ["space.delete(auth)", "space.delete", true],
+      ["space.delete(auth)", "group.delete", false],
+      ["space[\"delete\"](auth)", "*.delete", false],
+      ["delete_(auth)", "*.delete", false],
+      ["this.repo.update(x)", "this.repo.update", true],
+      ["this.repo.update(x)", "repo.update", false],
+      ["ApiKeyResource.revoke(auth, key)", "ApiKeyResource.revoke", true],
+      ["new ApiKeyResource.revoke(auth)", "ApiKeyResource.revoke", false],
+    ])("%s ~ %s -> %s", (code, pattern, expected) => {
+      const { j, root } = parse(`${code};`);
+      const calls = root.find(j.Node).filter((p) => matchesMutation(p.node as unknown as Node, pattern));
+      expect(calls.length > 0).toBe(expected);
+    });
+  });
+
+  describe("findMutationStatement", () => {
+    it.each([
+      ["const r = await space.update(auth);", { type: "VariableDeclaration", binding: ["r"] }],
+      ["await space.update(auth);", { type: "ExpressionStatement", binding: [] }],
+      ["space.update(auth);", { type: "ExpressionStatement", binding: [] }],
+      ["const [count] = await space.update(auth);", { type: "VariableDeclaration", binding: ["count"] }],
+      ["const { ok, error: e } = await space.update(auth);", { type: "VariableDeclaration", binding: ["ok", "e"] }],
+      ["let r; r = await space.update(auth);", { type: "ExpressionStatement", binding: ["r"] }],
+      ["const r = (await space.update(auth)) as Result<void, Error>;", { type: "VariableDeclaration", binding: ["r"] }],
+      ["const a = 1, r = await space.update(auth);", "the mutation result is declared together with other variables; split the declaration to instrument it"],
+      ["async function f() { return space.update(auth); }", "the mutation result is returned directly, so there is no success path in this function to emit on"],
+      ["const f = async () => space.update(auth);", "the mutation call is the body of an arrow function (a callback)"],
+      ["if (await space.update(auth)) {}", "the mutation call is part of a larger expression (a condition), not a statement of its own"],
+      ["await Promise.all([space.update(auth)]);", "the mutation call is part of a larger expression (an array element), not a statement of its own"],
+      ["await log(space.update(auth));", "the mutation call is part of a larger expression (an argument of log()), not a statement of its own"],
+      ["await space.update(auth).then(done);", "the mutation call is part of a larger expression (chained with .then()), not a statement of its own"],
+      ["const ok = (await space.update(auth)) && done;", "the mutation call is part of a larger expression (an operand of &&), not a statement of its own"],
+    ])("%s", (code, expected) => {
+      const { j, root } = parse(code);
+      const result = findMutationStatement(firstCall(j, root, "*.update"));
+      if (typeof expected === "string") {
+        expect(isSkip(result) ? result.skip : result).toBe(expected);
+      } else {
+        expect(isSkip(result) ? result.skip : { type: (result.statement.node as Node).type, binding: result.binding }).toEqual(expected);
+      }
+    });
+  });
+
+  describe("testPolarity", () => {
+    it.each([
+      ["r.isErr()", ["r"], "failure"],
+      ["r.isOk()", ["r"], "success"],
+      ["!r.isOk()", ["r"], "failure"],
+      ["!r", ["r"], "failure"],
+      ["r", ["r"], "success"],
+      ["r.error", ["r"], "failure"],
+      ["!r.ok", ["r"], "failure"],
+      ["r.value.kind === \"global\"", ["r"], "unknown"],
+      ["count === 0", ["count"], "failure"],
+      ["0 === count", ["count"], "failure"],
+      ["count !== 0", ["count"], "success"],
+      ["count < 1", ["count"], "failure"],
+      ["1 > count", ["count"], "failure"],
+      ["count > 0", ["count"], "success"],
+      ["count === expected", ["count"], "unknown"],
+      ["r === null", ["r"], "failure"],
+      ["r !== undefined", ["r"], "success"],
+      ["r.isErr() === false", ["r"], "success"],
+      ["r instanceof Error", ["r"], "failure"],
+      ["r.isErr() || !r.value", ["r"], "failure"],
+      ["r.isErr() && r.error.code === \"not_found\"", ["r"], "failure"],
+      ["r.isOk() && r.value", ["r"], "success"],
+      ["!auth.isAdmin()", ["r"], null],
+      ["other.r", ["r"], null],
+      ["({ r: 1 }).r", ["r"], null],
+    ])("%s", (code, names, expected) => {
+      const { j, root } = parse(`(${code});`);
+      const stmt = firstStatement(j, root);
+      expect(testPolarity(stmt.expression as Node, names as string[])).toBe(expected);
+    });
+  });
+
+  describe("leavesFunction", () => {
+    it.each([
+      ["return;", true],
+      ["throw new Error();", true],
+      ["{ logger.warn(); return apiError(req, res, {}); }", true],
+      ["{ logger.warn(); }", false],
+      ["if (a) return 1; else throw e;", true],
+      ["if (a) return 1;", false],
+      ["try { return a(); } catch (e) { return b(); }", true],
+      ["try { return a(); } catch (e) { log(e); }", false],
+      ["try { a(); } finally { return; }", true],
+      ["break;", false],
+    ])("%s -> %s", (code, expected) => {
+      const { j, root } = parse(`function f() { for (;;) { ${code} } }`);
+      const loop = root.find(j.ForStatement).get().node;
+      expect(leavesFunction(loop.body.body[0] as Node)).toBe(expected);
+    });
+  });
+
+  describe("isOutcomeGuard / classifyOutcomeCheck", () => {
+    it.each([
+      ["if (r.isErr()) return apiError(req, res, {});", ["r"], true, "guard"],
+      ["if (r.isErr()) { return apiError(req, res, {}); }", ["r"], true, "guard"],
+      ["if (!r) {\n  return apiError(req, res, {});\n}", ["r"], true, "guard"],
+      ["if (n === 0) return new Err(new Error(\"nothing deleted\"));", ["n"], true, "guard"],
+      ["if (r.isErr()) throw r.error;", ["r"], true, "guard"],
+      ["if (count !== expected) return new Err(e);", ["count"], true, "guard"],
+      ["if (r.isErr()) { logger.error(r.error); }", ["r"], false, "merge"],
+      ["if (r.isErr()) { return a(); } else { b(); }", ["r"], false, "branch"],
+      ["if (r.isOk()) { return res.json({}); }", ["r"], false, "branch"],
+      ["if (r.value.kind === \"x\") { a(); } else { b(); }", ["r"], false, "ambiguous"],
+      ["if (r.value.kind === \"x\") { a(); }", ["r"], false, null],
+      ["if (auth.isAdmin()) return;", ["r"], false, null],
+      ["if (r.isErr()) return a();", [], false, null],
+    ])("%s", (code, names, guard, kind) => {
+      const { j, root } = parse(`function f() { ${code} }`);
+      const stmt = root.find(j.IfStatement).get().node as Node;
+      expect(isOutcomeGuard(stmt, names as string[])).toBe(guard);
+      expect(classifyOutcomeCheck(stmt, names as string[])?.kind ?? null).toBe(kind);
+    });
+    it("ignores statements that are not ifs", () => {
+      const { j, root } = parse("r.isErr();");
+      expect(isOutcomeGuard(firstStatement(j, root), ["r"])).toBe(false);
+    });
+  });
+
+  describe("isResponse", () => {
+    it.each([
+      ["return res.status(200).json({ space });", true],
+      ["res.status(200).json({ space });", true],
+      ["return res.status(204).end();", true],
+      ["res.redirect(302, \"/\");", true],
+      ["return ctx.json({ ok: true });", true],
+      ["return c.json({ ok: true }, 201);", true],
+      ["ctx.body(null, 204);", true],
+      ["return ctx.body(null, 204);", true],
+      ["return new Ok(undefined);", true],
+      ["return new Ok(space);", true],
+      ["return Ok(space);", true],
+      ["return NextResponse.json({});", true],
+      ["return new Response(null, { status: 204 });", true],
+      ["return apiError(req, res, {});", false],
+      ["return new Err(new Error(\"x\"));", false],
+      ["stream.end();", false],
+      ["return JSON.stringify(x);", false],
+      ["res.status(200);", false],
+      ["return;", false],
+      ["const x = res.json();", false],
+    ])("%s -> %s", (code, expected) => {
+      const { j, root } = parse(`function f() { ${code} }`);
+      const fn = root.find(j.FunctionDeclaration).get().node;
+      expect(isResponse(fn.body.body[0] as Node)).toBe(expected);
+    });
+  });
+
+  describe("findSuccessPoint / findFailurePoint", () => {
+    // [name, code, success, failure, guardRequired]: every row has all five (jest takes a longer arity as `done`).
+    const cases: [string, string, string, string, boolean][] = [
+      [
+        "Result guard then response",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) {
+    return apiError(req, res, {});
+  }
+  return res.status(200).json({});
+}`,
+        "after IfStatement@3",
+        "before ReturnStatement@4",
+        false,
+      ],
+      [
+        "several guards in a row",
+        `async function h() {
+  const [count] = await space.update(auth);
+  if (count === 0) return new Err(new Error("none"));
+  if (count > 1) throw new Error("too many");
+  return new Ok(undefined);
+}`,
+        "after IfStatement@4",
+        "skip@2: several failure paths for space.update (lines 3, 4); instrument it by hand",
+        false,
+      ],
+      [
+        "bare failure guard (failure point wraps it)",
+        `async function h() {
+  const user = await space.update(auth);
+  if (!user) return res.status(401).json({});
+  return res.status(200).json({});
+}`,
+        "after IfStatement@3",
+        "before ReturnStatement@3",
+        false,
+      ],
+      [
+        "no guard, result not kept",
+        `async function h() {
+  await space.update(auth);
+  return res.status(204).end();
+}`,
+        "after ExpressionStatement@2",
+        "skip@2: no failure path: the outcome of space.update is never checked and the call is not in a try/catch",
+        false,
+      ],
+      [
+        "try whose catch leaves",
+        `async function h() {
+  try {
+    await space.update(auth);
+  } catch (err) {
+    return apiError(req, res, {});
+  }
+  return res.status(204).end();
+}`,
+        "after TryStatement@2",
+        "before ReturnStatement@5",
+        false,
+      ],
+      [
+        "try that answers inside",
+        `async function h() {
+  try {
+    await space.update(auth);
+    return res.status(204).end();
+  } catch (err) {
+    return apiError(req, res, {});
+  }
+}`,
+        "after ExpressionStatement@3",
+        "before ReturnStatement@6",
+        false,
+      ],
+      [
+        "try whose catch swallows",
+        `async function h() {
+  try {
+    await space.update(auth);
+  } catch (err) {
+    logger.error({ err }, "failed");
+  }
+}`,
+        "after ExpressionStatement@3",
+        "before ExpressionStatement@5",
+        false,
+      ],
+      [
+        "empty catch",
+        `async function h() {
+  try {
+    await space.update(auth);
+  } catch {}
+}`,
+        "after ExpressionStatement@3",
+        "start of block@4",
+        false,
+      ],
+      [
+        "success branch",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.isOk()) {
+    return res.status(200).json({});
+  }
+  return apiError(req, res, {});
+}`,
+        "before ReturnStatement@4",
+        "after IfStatement@3",
+        false,
+      ],
+      [
+        "if/else on failure",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) {
+    logger.error(r.error);
+  } else {
+    done();
+  }
+}`,
+        "before ExpressionStatement@6",
+        "before ExpressionStatement@4",
+        false,
+      ],
+      [
+        "failure check that does not leave",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) {
+    logger.error(r.error);
+  }
+  return res.status(200).json({});
+}`,
+        "skip@2: the check at line 3 tests the outcome of space.update but does not leave the function, so success and failure continue together",
+        "skip@2: the check at line 3 tests the outcome of space.update but does not leave the function, so success and failure continue together",
+        false,
+      ],
+      [
+        "unclear if/else",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.value.kind === "global") {
+    a();
+  } else {
+    b();
+  }
+}`,
+        "skip@2: line 3 branches on the outcome of space.update with if/else and it is unclear which branch is the success path",
+        "skip@2: line 3 branches on the outcome of space.update with if/else and it is unclear which branch is the success path",
+        false,
+      ],
+      [
+        "check after other statements",
+        `async function h() {
+  const r = await space.update(auth);
+  logger.info("updated");
+  if (r.isErr()) {
+    return apiError(req, res, {});
+  }
+}`,
+        "skip@2: the outcome of space.update is checked at line 4, after other statements; instrument it by hand",
+        "skip@2: the outcome of space.update is checked at line 4, after other statements; instrument it by hand",
+        false,
+      ],
+      [
+        "guard required but result unchecked",
+        `async function h() {
+  const r = await space.update(auth);
+  return res.status(200).json({});
+}`,
+        "skip@2: the result of space.update (r) is never checked, and the spec requires a guard",
+        "skip@2: no failure path: the outcome of space.update is never checked and the call is not in a try/catch",
+        true,
+      ],
+      [
+        "guard required, result dropped",
+        `async function h() {
+  await space.update(auth);
+}`,
+        "skip@2: the result of space.update is not kept, so it is never checked, and the spec requires a guard",
+        "skip@2: no failure path: the outcome of space.update is never checked and the call is not in a try/catch",
+        true,
+      ],
+      [
+        "guard required, try counts as the check",
+        `async function h() {
+  try {
+    await space.update(auth);
+  } catch (e) {
+    throw new Error("failed");
+  }
+  done();
+}`,
+        "after TryStatement@2",
+        "before ThrowStatement@5",
+        true,
+      ],
+      [
+        "guard and catch are two failure paths",
+        `async function h() {
+  try {
+    const r = await space.update(auth);
+    if (r.isErr()) return apiError(req, res, {});
+  } catch (e) {
+    return apiError(req, res, {});
+  }
+  return res.status(200).json({});
+}`,
+        "after TryStatement@2",
+        "skip@3: several failure paths for space.update (lines 4, 5); instrument it by hand",
+        false,
+      ],
+      [
+        "mutation as a bare if consequent",
+        `async function h() {
+  if (force) await space.update(auth);
+}`,
+        "after ExpressionStatement@2",
+        "skip@2: no failure path: the outcome of space.update is never checked and the call is not in a try/catch",
+        false,
+      ],
+    ];
+    it.each(cases)("%s", (_name, code, success, failure, guardRequired) => {
+      const { j, root } = parse(code);
+      const ms = findMutationStatement(firstCall(j, root, "space.update")) as MutationStatement;
+      expect(isSkip(ms)).toBe(false);
+      const options = { mutationName: "space.update", guardRequired };
+      expect(describePoint(findSuccessPoint(ms, options))).toBe(success);
+      expect(describePoint(findFailurePoint(ms, options))).toBe(failure);
+    });
+  });
+});

@@ -1,0 +1,594 @@
+import type { ASTNode, ASTPath } from "jscodeshift";
+import type { Node } from "./ast";
+import { positionOf } from "./location";
+
+/**
+ * Recognisers for instrumenting a mutation (DESIGN §3): which calls are the mutation, the statement
+ * holding one, the guards that test its outcome, the response after it, and where its success or
+ * failure path begins. Each works on both recast and plain @babel/parser trees and returns either a
+ * value or a `Skip` (a reason with the node to point at), never a guess.
+ */
+
+/** Why a site is left alone; `node` gives the file:line the report points at. */
+export interface Skip {
+  skip: string;
+  node: ASTNode;
+}
+
+export function isSkip(value: unknown): value is Skip {
+  return typeof value === "object" && value !== null && typeof (value as Skip).skip === "string";
+}
+
+function skip(reason: string, node: ASTNode): Skip {
+  return { skip: reason, node };
+}
+
+function lineOf(node: unknown): number {
+  return positionOf(node as ASTNode).line;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutation patterns: "fn", "Obj.method" (Obj may be dotted: "this.repo"), "*.method".
+
+export type MutationPattern =
+  | { kind: "function"; name: string }
+  | { kind: "method"; object: string; method: string }
+  | { kind: "any-object"; method: string };
+
+const NAME = "[A-Za-z_$][\\w$]*";
+const FUNCTION_PATTERN = new RegExp(`^${NAME}$`);
+const METHOD_PATTERN = new RegExp(`^(\\*|${NAME}(?:\\.${NAME})*)\\.(${NAME})$`);
+
+/** The parsed pattern, or why the text is not one. */
+export function parseMutationPattern(text: string): MutationPattern | string {
+  if (FUNCTION_PATTERN.test(text)) return { kind: "function", name: text };
+  const m = METHOD_PATTERN.exec(text);
+  if (!m) return `expected "fn", "Obj.method" or "*.method", got "${text}"`;
+  return m[1] === "*" ? { kind: "any-object", method: m[2] } : { kind: "method", object: m[1], method: m[2] };
+}
+
+/** The name a file must contain to hold a matching call: the prefilter's substring. */
+export function mutationCalleeName(pattern: MutationPattern): string {
+  return pattern.kind === "function" ? pattern.name : pattern.method;
+}
+
+function unwrapExpression(node: Node): Node {
+  let n = node;
+  while (n.type === "ParenthesizedExpression" || n.type === "TSAsExpression" || n.type === "TSNonNullExpression" || n.type === "TSSatisfiesExpression") {
+    n = n.expression as Node;
+  }
+  return n;
+}
+
+/** `a.b.c` for a chain of plain member accesses on an identifier or `this`, else null. */
+export function dottedName(node: Node): string | null {
+  const n = unwrapExpression(node);
+  if (n.type === "Identifier") return n.name as string;
+  if (n.type === "ThisExpression") return "this";
+  if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression") && !n.computed) {
+    const object = dottedName(n.object as Node);
+    const property = n.property as Node;
+    return object !== null && property.type === "Identifier" ? `${object}.${property.name as string}` : null;
+  }
+  return null;
+}
+
+function isCall(node: Node): boolean {
+  return node.type === "CallExpression" || node.type === "OptionalCallExpression";
+}
+
+/** True when `call` invokes what `pattern` names. */
+export function matchesMutation(call: Node, pattern: MutationPattern | string): boolean {
+  const p = typeof pattern === "string" ? parseMutationPattern(pattern) : pattern;
+  if (typeof p === "string" || !isCall(call)) return false;
+  const callee = unwrapExpression(call.callee as Node);
+  if (p.kind === "function") return callee.type === "Identifier" && callee.name === p.name;
+  if ((callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") || callee.computed) return false;
+  const property = callee.property as Node;
+  if (property.type !== "Identifier" || property.name !== p.method) return false;
+  return p.kind === "any-object" || dottedName(callee.object as Node) === p.object;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mutation statement.
+
+export interface MutationStatement {
+  /** The statement holding the call: an expression statement or a one-declarator declaration. */
+  statement: ASTPath;
+  /** Names the call's result is bound to (`r`, `[count]`, `{ ok }`); empty when it is not kept. */
+  binding: string[];
+  call: ASTPath;
+}
+
+/** Every name a binding pattern declares (`r`, `[n]`, `{ a, b: c }`, `[first, ...rest]`). */
+export function patternNames(node: Node | null | undefined): string[] {
+  if (!node) return [];
+  switch (node.type) {
+    case "Identifier":
+      return [node.name as string];
+    case "ArrayPattern":
+      return (node.elements as (Node | null)[]).flatMap((e) => patternNames(e));
+    case "ObjectPattern":
+      return (node.properties as Node[]).flatMap((p) => (p.type === "RestElement" ? patternNames(p.argument as Node) : patternNames(p.value as Node)));
+    case "AssignmentPattern":
+      return patternNames(node.left as Node);
+    case "RestElement":
+      return patternNames(node.argument as Node);
+    default:
+      return [];
+  }
+}
+
+const TRANSPARENT_PARENTS = new Set(["AwaitExpression", "ParenthesizedExpression", "TSAsExpression", "TSNonNullExpression", "TSSatisfiesExpression"]);
+
+/** The statement holding the mutation call, or why the call is not a statement of its own. */
+export function findMutationStatement(callPath: ASTPath): MutationStatement | Skip {
+  let child: ASTPath = callPath;
+  let parent = child.parent as ASTPath | null;
+  while (parent && TRANSPARENT_PARENTS.has((parent.node as Node).type)) {
+    child = parent;
+    parent = child.parent as ASTPath | null;
+  }
+  const call = callPath.node;
+  if (!parent) return skip("the mutation call is not inside a statement", call);
+  const node = parent.node as Node;
+  switch (node.type) {
+    case "ExpressionStatement":
+      return { statement: parent, binding: [], call: callPath };
+    case "VariableDeclarator": {
+      if (node.init !== child.node) break;
+      const declaration = parent.parent as ASTPath;
+      if (((declaration.node as Node).declarations as unknown[]).length !== 1) {
+        return skip("the mutation result is declared together with other variables; split the declaration to instrument it", call);
+      }
+      return { statement: declaration, binding: patternNames(node.id as Node), call: callPath };
+    }
+    case "AssignmentExpression": {
+      const statement = parent.parent as ASTPath | null;
+      if (node.operator !== "=" || node.right !== child.node || (statement?.node as Node | undefined)?.type !== "ExpressionStatement") break;
+      return { statement: statement!, binding: patternNames(node.left as Node), call: callPath };
+    }
+    case "ReturnStatement":
+      return skip("the mutation result is returned directly, so there is no success path in this function to emit on", call);
+    case "ArrowFunctionExpression":
+      return skip("the mutation call is the body of an arrow function (a callback)", call);
+    default:
+      break;
+  }
+  return skip(`the mutation call is part of a larger expression (${describeParent(node)}), not a statement of its own`, call);
+}
+
+function describeParent(node: Node): string {
+  switch (node.type) {
+    case "CallExpression":
+    case "OptionalCallExpression":
+    case "NewExpression": {
+      const name = dottedName(node.callee as Node);
+      return name ? `an argument of ${name}()` : "an argument of a call";
+    }
+    case "MemberExpression":
+    case "OptionalMemberExpression": {
+      const property = node.property as Node;
+      return property.type === "Identifier" ? `chained with .${property.name as string}()` : "a member access";
+    }
+    case "IfStatement":
+    case "WhileStatement":
+    case "ConditionalExpression":
+      return "a condition";
+    case "LogicalExpression":
+    case "BinaryExpression":
+      return `an operand of ${node.operator as string}`;
+    case "ArrayExpression":
+      return "an array element";
+    case "ObjectProperty":
+    case "Property":
+      return "an object property";
+    default:
+      return node.type;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcome tests and guards.
+
+/** How an `if` test reads the mutation's outcome: true on failure, true on success, or undecidable. */
+export type Polarity = "failure" | "success" | "unknown";
+
+const FAILURE_WORDS = new Set(["isErr", "isError", "isFailure", "failed", "error", "err", "errors", "failure"]);
+const SUCCESS_WORDS = new Set(["isOk", "isSuccess", "succeeded", "ok", "value", "success", "data"]);
+
+function flip(p: Polarity | null): Polarity | null {
+  return p === "failure" ? "success" : p === "success" ? "failure" : p;
+}
+
+/** True when `node` reads one of `names` (as a variable, not as a property key). */
+export function mentionsBinding(node: unknown, names: readonly string[]): boolean {
+  if (!node || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some((n) => mentionsBinding(n, names));
+  const n = node as Node;
+  if (typeof n.type !== "string") return false;
+  if (n.type === "Identifier") return names.includes(n.name as string);
+  if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression") && !n.computed) return mentionsBinding(n.object, names);
+  if ((n.type === "ObjectProperty" || n.type === "Property") && !n.computed) return mentionsBinding(n.value, names);
+  for (const key of Object.keys(n)) {
+    if (key === "loc" || key === "start" || key === "end" || key === "comments" || key === "leadingComments" || key === "trailingComments" || key === "original" || key === "tokens") continue;
+    const value = n[key];
+    if (value && typeof value === "object" && mentionsBinding(value, names)) return true;
+  }
+  return false;
+}
+
+function literalKind(node: Node): "zero" | "one" | "nullish" | "false" | "true" | null {
+  const n = unwrapExpression(node);
+  if ((n.type === "NumericLiteral" || (n.type === "Literal" && typeof n.value === "number")) && (n.value === 0 || n.value === 1)) return n.value === 0 ? "zero" : "one";
+  if (n.type === "NullLiteral" || (n.type === "Literal" && n.value === null && !n.regex)) return "nullish";
+  if (n.type === "Identifier" && n.name === "undefined") return "nullish";
+  if (n.type === "BooleanLiteral" || (n.type === "Literal" && typeof n.value === "boolean")) return n.value ? "true" : "false";
+  return null;
+}
+
+const MIRROR: Record<string, string> = { "<": ">", ">": "<", "<=": ">=", ">=": "<=" };
+
+function comparisonPolarity(operator: string, literal: "zero" | "one" | "nullish" | "false" | "true"): Polarity {
+  const equal = operator === "===" || operator === "==";
+  const notEqual = operator === "!==" || operator === "!=";
+  if (equal || notEqual) {
+    const onEqual: Polarity = literal === "true" ? "success" : literal === "one" ? "unknown" : "failure";
+    if (onEqual === "unknown") return "unknown";
+    return equal ? onEqual : (flip(onEqual) as Polarity);
+  }
+  // `n < 1`, `n <= 0` mean nothing was changed; `n > 0`, `n >= 1` mean something was.
+  if ((operator === "<" && literal === "one") || (operator === "<=" && literal === "zero")) return "failure";
+  if ((operator === ">" && literal === "zero") || (operator === ">=" && literal === "one")) return "success";
+  return "unknown";
+}
+
+/** How `test` reads the outcome bound to `names`, or null when it does not mention them. */
+export function testPolarity(test: Node, names: readonly string[]): Polarity | null {
+  const n = unwrapExpression(test);
+  if (!mentionsBinding(n, names)) return null;
+  switch (n.type) {
+    case "UnaryExpression":
+      return n.operator === "!" ? flip(testPolarity(n.argument as Node, names)) : "unknown";
+    case "Identifier":
+      return "success";
+    case "MemberExpression":
+    case "OptionalMemberExpression": {
+      // `r.error`, `r.ok`: read directly off the result; deeper paths (`r.value.kind`) say nothing about it.
+      const property = n.property as Node;
+      const object = unwrapExpression(n.object as Node);
+      if (n.computed || property.type !== "Identifier" || object.type !== "Identifier" || !names.includes(object.name as string)) return "unknown";
+      const word = property.name as string;
+      return FAILURE_WORDS.has(word) ? "failure" : SUCCESS_WORDS.has(word) ? "success" : "unknown";
+    }
+    case "CallExpression":
+    case "OptionalCallExpression": {
+      const callee = unwrapExpression(n.callee as Node);
+      if ((callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") || callee.computed) return "unknown";
+      if (!mentionsBinding(callee.object, names)) return "unknown";
+      const word = (callee.property as Node).name as string;
+      return FAILURE_WORDS.has(word) ? "failure" : SUCCESS_WORDS.has(word) ? "success" : "unknown";
+    }
+    case "BinaryExpression": {
+      const operator = n.operator as string;
+      if (operator === "instanceof") {
+        const right = dottedName(n.right as Node) ?? "";
+        return /^(Err|Error|\w+Error)$/.test(right) ? "failure" : right === "Ok" ? "success" : "unknown";
+      }
+      const left = n.left as Node;
+      const right = n.right as Node;
+      const rightLiteral = literalKind(right);
+      if (rightLiteral && mentionsBinding(left, names)) {
+        const side = testPolarity(left, names);
+        const base = comparisonPolarity(operator, rightLiteral);
+        // `r.isErr() === false` and friends: compose with the side's own reading.
+        return side === "failure" && base !== "unknown" ? flip(base) : base;
+      }
+      const leftLiteral = literalKind(left);
+      if (leftLiteral && mentionsBinding(right, names)) return comparisonPolarity(MIRROR[operator] ?? operator, leftLiteral);
+      return "unknown";
+    }
+    case "LogicalExpression": {
+      const parts = [testPolarity(n.left as Node, names), testPolarity(n.right as Node, names)].filter((p): p is Polarity => p !== null);
+      if (n.operator === "||") return parts.every((p) => p === "failure") ? "failure" : parts.every((p) => p === "success") && parts.length === 2 ? "success" : "unknown";
+      if (n.operator === "&&") return parts.every((p) => p === "success") ? "success" : parts.includes("failure") ? "failure" : "unknown";
+      return "unknown";
+    }
+    default:
+      return "unknown";
+  }
+}
+
+/** True when control never runs past `stmt`: it returns or throws on every path. */
+export function leavesFunction(stmt: Node | null | undefined): boolean {
+  if (!stmt) return false;
+  switch (stmt.type) {
+    case "ReturnStatement":
+    case "ThrowStatement":
+      return true;
+    case "BlockStatement":
+      return (stmt.body as Node[]).some(leavesFunction);
+    case "IfStatement":
+      return leavesFunction(stmt.consequent as Node) && leavesFunction(stmt.alternate as Node | null);
+    case "TryStatement": {
+      const handler = stmt.handler as Node | null;
+      if (stmt.finalizer && leavesFunction(stmt.finalizer as Node)) return true;
+      return leavesFunction(stmt.block as Node) && (!handler || leavesFunction(handler.body as Node));
+    }
+    default:
+      return false;
+  }
+}
+
+/** What an `if` after the mutation says about its outcome. */
+export type OutcomeCheck =
+  /** Tests for failure (or tests it in an unreadable way) and leaves: success continues after it. */
+  | { kind: "guard"; failure: "consequent" }
+  /** Branches on the outcome: `success`/`failure` name the branch (null: the code after the `if`). */
+  | { kind: "branch"; success: "consequent" | "alternate"; failure: "consequent" | "alternate" | null }
+  /** Tests for failure but does not leave: both paths continue after it. */
+  | { kind: "merge" }
+  /** Branches with if/else on a test whose meaning is unclear. */
+  | { kind: "ambiguous" };
+
+/** How an `if` statement checks the outcome bound to `names`, or null when it is not such a check. */
+export function classifyOutcomeCheck(stmt: Node, names: readonly string[]): OutcomeCheck | null {
+  if (stmt.type !== "IfStatement" || names.length === 0) return null;
+  const polarity = testPolarity(stmt.test as Node, names);
+  if (polarity === null) return null;
+  const consequentLeaves = leavesFunction(stmt.consequent as Node);
+  const alternate = stmt.alternate as Node | null;
+  if (polarity === "success") {
+    return { kind: "branch", success: "consequent", failure: alternate ? "alternate" : null };
+  }
+  if (alternate) {
+    return polarity === "failure" ? { kind: "branch", success: "alternate", failure: "consequent" } : { kind: "ambiguous" };
+  }
+  if (consequentLeaves) return { kind: "guard", failure: "consequent" };
+  return polarity === "failure" ? { kind: "merge" } : null;
+}
+
+/** DESIGN §3's guard: an `if` testing the outcome whose branch leaves the function (`if (r.isErr()) return ...`). */
+export function isOutcomeGuard(stmt: Node, names: readonly string[]): boolean {
+  return classifyOutcomeCheck(stmt, names)?.kind === "guard";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses.
+
+const RESPONDERS = new Set(["res", "response", "ctx", "c", "context", "reply", "NextResponse", "Response"]);
+const RESPONSE_METHODS = new Set(["json", "send", "end", "redirect", "body", "text", "html", "sendStatus", "newResponse"]);
+const SUCCESS_RESULTS = new Set(["Ok", "ok"]);
+
+function rootName(node: Node): string | null {
+  let n = unwrapExpression(node);
+  for (;;) {
+    if (n.type === "Identifier") return n.name as string;
+    if (isCall(n)) n = unwrapExpression(n.callee as Node);
+    else if (n.type === "MemberExpression" || n.type === "OptionalMemberExpression") n = unwrapExpression(n.object as Node);
+    else return null;
+  }
+}
+
+/** True for an expression that answers the request or returns the success result. */
+export function isResponseExpression(expr: Node | null | undefined): boolean {
+  if (!expr) return false;
+  let n = unwrapExpression(expr);
+  if (n.type === "AwaitExpression") n = unwrapExpression(n.argument as Node);
+  if (n.type === "NewExpression") {
+    const name = dottedName(n.callee as Node);
+    return name !== null && (SUCCESS_RESULTS.has(name) || name === "Response" || name === "NextResponse");
+  }
+  if (!isCall(n)) return false;
+  const callee = unwrapExpression(n.callee as Node);
+  if (callee.type === "Identifier") return SUCCESS_RESULTS.has(callee.name as string);
+  if ((callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") || callee.computed) return false;
+  const method = (callee.property as Node).name as string;
+  const root = rootName(callee);
+  return RESPONSE_METHODS.has(method) && root !== null && RESPONDERS.has(root);
+}
+
+/** `return res.status(..).json(...)`, `res.status(..).json(...)`, `return ctx.json(...)`, `ctx.body(null, 204)`, `return new Ok(...)`. */
+export function isResponse(stmt: Node | null | undefined): boolean {
+  if (!stmt) return false;
+  if (stmt.type === "ReturnStatement") return isResponseExpression(stmt.argument as Node | null);
+  if (stmt.type === "ExpressionStatement") return isResponseExpression(stmt.expression as Node);
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Success and failure points.
+
+/** Where a statement goes: before/after an existing statement, or into an empty block. */
+export type InsertionPoint = { kind: "before" | "after"; anchor: ASTPath } | { kind: "start"; block: ASTPath };
+
+/** The statements of the list holding `path`, with `path`'s index, or null when it is not in a list. */
+function siblingsOf(path: ASTPath): { list: ASTPath; index: number } | null {
+  const list = path.parentPath as ASTPath | null;
+  if (!list || !Array.isArray(list.value) || typeof path.name !== "number") return null;
+  return { list, index: path.name };
+}
+
+function statementAt(list: ASTPath, index: number): ASTPath {
+  return list.get(index) as ASTPath;
+}
+
+/** The start of a branch (an `if` consequent/alternate, a catch body): before its first statement. */
+function startOf(branch: ASTPath): InsertionPoint {
+  const node = branch.node as Node;
+  if (node.type !== "BlockStatement") return { kind: "before", anchor: branch };
+  if ((node.body as Node[]).length === 0) return { kind: "start", block: branch };
+  return { kind: "before", anchor: branch.get("body", 0) as ASTPath };
+}
+
+/** Right after `path`. */
+function after(path: ASTPath): InsertionPoint {
+  return { kind: "after", anchor: path };
+}
+
+/** The `try` whose block directly holds `statement`, if any. */
+function enclosingTry(statement: ASTPath): ASTPath | null {
+  const block = statement.parent as ASTPath | null;
+  const owner = block?.parent as ASTPath | null;
+  if (!block || !owner || (block.node as Node).type !== "BlockStatement") return null;
+  const tryNode = owner.node as Node;
+  return tryNode.type === "TryStatement" && tryNode.block === block.node ? owner : null;
+}
+
+interface GuardScan {
+  /** The last guard of the run that directly follows the mutation statement. */
+  lastGuard: ASTPath | null;
+  guards: ASTPath[];
+  /** An if/else or success-test `if` right after the guards. */
+  branch: { path: ASTPath; check: Extract<OutcomeCheck, { kind: "branch" }> } | null;
+  problem: Skip | null;
+}
+
+/** Walks the statements after the mutation: the run of guards, then a branch on the outcome, if any. */
+function scanOutcomeChecks(ms: MutationStatement, mutationName: string): GuardScan {
+  const scan: GuardScan = { lastGuard: null, guards: [], branch: null, problem: null };
+  const siblings = siblingsOf(ms.statement);
+  if (!siblings || ms.binding.length === 0) return scan;
+  const list = siblings.list.value as unknown as Node[];
+  let inRun = true;
+  for (let i = siblings.index + 1; i < list.length; i++) {
+    const path = statementAt(siblings.list, i);
+    const check = classifyOutcomeCheck(list[i], ms.binding);
+    if (!inRun) {
+      // A failure test further down, after other statements: the success path is not where it seems.
+      if (check && (check.kind === "guard" || check.kind === "merge") && testPolarity(list[i].test as Node, ms.binding) === "failure") {
+        scan.problem = skip(`the outcome of ${mutationName} is checked at line ${lineOf(list[i])}, after other statements; instrument it by hand`, ms.call.node);
+      }
+      continue;
+    }
+    if (check?.kind === "guard") {
+      scan.guards.push(path);
+      scan.lastGuard = path;
+      continue;
+    }
+    if (check?.kind === "branch") {
+      scan.branch = { path, check };
+      return scan;
+    }
+    if (check?.kind === "merge") {
+      scan.problem = skip(`the check at line ${lineOf(list[i])} tests the outcome of ${mutationName} but does not leave the function, so success and failure continue together`, ms.call.node);
+      return scan;
+    }
+    if (check?.kind === "ambiguous") {
+      scan.problem = skip(`line ${lineOf(list[i])} branches on the outcome of ${mutationName} with if/else and it is unclear which branch is the success path`, ms.call.node);
+      return scan;
+    }
+    inRun = false;
+  }
+  return scan;
+}
+
+export interface PointOptions {
+  /** Display name of the mutation in reasons (`space.delete`). */
+  mutationName: string;
+  /** The spec says the outcome must be checked (`guard: required`). */
+  guardRequired?: boolean;
+}
+
+/**
+ * AUDIT4's success point: after every guard that follows the mutation; at the start of the success
+ * branch when the code branches on the outcome; right after the `try` when the mutation sits in a
+ * `try` whose `catch` leaves the function (unless the `try` itself answers the request).
+ */
+export function findSuccessPoint(ms: MutationStatement, options: PointOptions): InsertionPoint | Skip {
+  const scan = scanOutcomeChecks(ms, options.mutationName);
+  if (scan.problem) return scan.problem;
+  if (scan.branch) {
+    return startOf(scan.branch.path.get(scan.branch.check.success) as ASTPath);
+  }
+  const tryPath = enclosingTry(ms.statement);
+  const handler = tryPath ? ((tryPath.node as Node).handler as Node | null) : null;
+  const checked = scan.guards.length > 0 || handler !== null;
+  if (options.guardRequired && !checked) {
+    const what = ms.binding.length > 0 ? `the result of ${options.mutationName} (${ms.binding.join(", ")}) is never checked` : `the result of ${options.mutationName} is not kept, so it is never checked`;
+    return skip(`${what}, and the spec requires a guard`, ms.call.node);
+  }
+  const last = scan.lastGuard ?? ms.statement;
+  if (tryPath && handler && leavesFunction(handler.body as Node) && !answersAfter(last)) return after(tryPath);
+  return after(last);
+}
+
+/** True when a statement after `path` in its list answers the request or leaves the function. */
+function answersAfter(path: ASTPath): boolean {
+  const siblings = siblingsOf(path);
+  if (!siblings) return false;
+  const list = siblings.list.value as unknown as Node[];
+  return list.slice(siblings.index + 1).some((s) => isResponse(s) || leavesFunction(s));
+}
+
+/**
+ * For `outcome: failure`: the start of the one failure path, the failure branch of the guard
+ * (or of an if/else on the outcome) or the `catch` of the `try` holding the mutation.
+ */
+export function findFailurePoint(ms: MutationStatement, options: PointOptions): InsertionPoint | Skip {
+  const scan = scanOutcomeChecks(ms, options.mutationName);
+  if (scan.problem) return scan.problem;
+  const candidates: { line: number; point: InsertionPoint }[] = [];
+  for (const guard of scan.guards) candidates.push({ line: lineOf(guard.node), point: startOf(guard.get("consequent") as ASTPath) });
+  if (scan.branch) {
+    const { failure } = scan.branch.check;
+    const line = lineOf(scan.branch.path.node);
+    if (failure !== null) candidates.push({ line, point: startOf(scan.branch.path.get(failure) as ASTPath) });
+    else if (leavesFunction((scan.branch.path.node as Node).consequent as Node)) candidates.push({ line, point: after(scan.branch.path) });
+  }
+  const tryPath = enclosingTry(ms.statement);
+  if (tryPath && (tryPath.node as Node).handler) {
+    const handler = tryPath.get("handler") as ASTPath;
+    candidates.push({ line: lineOf(handler.node), point: startOf(handler.get("body") as ASTPath) });
+  }
+  if (candidates.length === 0) {
+    return skip(`no failure path: the outcome of ${options.mutationName} is never checked and the call is not in a try/catch`, ms.call.node);
+  }
+  if (candidates.length > 1) {
+    return skip(`several failure paths for ${options.mutationName} (lines ${candidates.map((c) => c.line).join(", ")}); instrument it by hand`, ms.call.node);
+  }
+  return candidates[0].point;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loops and callbacks between the mutation and its function.
+
+const LOOPS = new Set(["ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"]);
+const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ObjectMethod", "ClassMethod", "ClassPrivateMethod", "MethodDefinition"]);
+
+/** The loop holding `path` inside its own function, or null. */
+export function enclosingLoop(path: ASTPath): ASTPath | null {
+  for (let p = path.parent as ASTPath | null; p; p = p.parent as ASTPath | null) {
+    const type = (p.node as Node).type;
+    if (FUNCTIONS.has(type)) return null;
+    if (LOOPS.has(type)) return p;
+  }
+  return null;
+}
+
+/** When `fn` is a function passed as an argument, the call it is passed to; else null. */
+export function callbackCall(fn: ASTPath): ASTPath | null {
+  const node = fn.node as Node;
+  if (node.type !== "ArrowFunctionExpression" && node.type !== "FunctionExpression") return null;
+  let child: ASTPath = fn;
+  let parent = fn.parent as ASTPath | null;
+  while (parent && TRANSPARENT_PARENTS.has((parent.node as Node).type)) {
+    child = parent;
+    parent = child.parent as ASTPath | null;
+  }
+  if (!parent) return null;
+  const p = parent.node as Node;
+  if ((isCall(p) || p.type === "NewExpression") && (p.arguments as Node[]).includes(child.node as Node)) return parent;
+  return null;
+}
+
+/** Callees whose callbacks run once per element or concurrently: emitting there is never one event. */
+export const ITERATING_CALLEES = new Set(["map", "forEach", "flatMap", "filter", "reduce", "some", "every", "find", "all", "allSettled", "concurrentExecutor"]);
+
+/** The method or function name a call invokes (`map`, `concurrentExecutor`), else null. */
+export function calleeName(call: Node): string | null {
+  const callee = unwrapExpression(call.callee as Node);
+  if (callee.type === "Identifier") return callee.name as string;
+  if ((callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") && !callee.computed) return ((callee.property as Node).name as string) ?? null;
+  return null;
+}
