@@ -304,5 +304,8 @@ describe("hostile input", () => {
     const count = (status: string) => HOSTILE.filter((h) => h.expect.status === status).length;
     expect(r.stderr).toContain(`auditmod: ${count("changed")} changed, ${count("unchanged")} unchanged, ${count("skipped")} skipped, ${count("error")} errors (${report.files.length} files,`);
     expect(report.files.length).toBe(HOSTILE.length - count("not listed"));
+    fs.chmodSync(path.join(dir, "perm/no-read.ts"), 0o600);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
   });
 });
