@@ -2,10 +2,9 @@ import type { NextApiRequest, NextApiResponse } from "next";
 
 import { emitAuditLogEvent } from "@app/lib/api/audit";
 import type { AuditLogTarget } from "@app/lib/api/audit/workos_audit";
+import { buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import { DomainResource } from "@app/lib/resources/domain_resource";
-
-import { buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";
 
 export async function verifyDomain(req: NextApiRequest, res: NextApiResponse, auth: Authenticator) {
   const domain = await DomainResource.fetchByName(auth, req.body.domain);

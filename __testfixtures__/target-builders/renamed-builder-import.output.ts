@@ -1,4 +1,7 @@
-import { buildAuditLogTarget as auditTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
+import {
+  buildAuditLogTarget as auditTarget,
+  emitAuditLogEvent,
+} from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import type { AgentResource } from "@app/lib/resources/agent_resource";
 import { Err, Ok, type Result } from "@app/types/shared/result";

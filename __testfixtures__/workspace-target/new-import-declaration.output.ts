@@ -3,9 +3,8 @@ import type { NextApiRequest, NextApiResponse } from "next";
 
 import { emitAuditLogEventDirect } from "@app/lib/api/audit";
 import type { AuditLogActor } from "@app/lib/api/audit/workos_audit";
-import { WorkspaceResource } from "@app/lib/resources/workspace_resource";
-
 import { buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { WorkspaceResource } from "@app/lib/resources/workspace_resource";
 
 const DIRECTORY_SYNC: AuditLogActor = { type: "system", id: "workos", name: "Directory Sync" };
 

@@ -44,7 +44,7 @@ export function snapshotTree(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      if (entry.name === ".git") continue;
+      if (entry.name === ".git" || entry.name === ".auditmod") continue;
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
       else if (entry.isFile()) out.set(path.relative(dir, p), fs.readFileSync(p));

@@ -1,5 +1,6 @@
 import type { ASTPath, ImportDeclaration } from "jscodeshift";
 import type { Node } from "./ast";
+import { printNode, setComments, takePlace } from "./snippets";
 import type { AuditConventions, StepContext } from "./types";
 
 /** True when an import source names the audit module (the configured specifier, or a relative path to it). */
@@ -43,10 +44,117 @@ export function importedLocalName(ctx: StepContext, name: string): string | null
   return null;
 }
 
+/** The local names an import declaration binds, in order. */
+function localNames(declaration: ImportDeclaration): string[] {
+  return (declaration.specifiers ?? []).map((s) => (s.local?.name as string | undefined) ?? "");
+}
+
+/**
+ * The declaration re-parsed from `text` when it binds exactly `expected`, else null. recast prints a
+ * node parsed from text as that text, so an edited import keeps its line breaks and trailing comma.
+ */
+function reparsedImport(ctx: StepContext, text: string, expected: string[]): ImportDeclaration | null {
+  try {
+    const program = ctx.j(text).get().node.program as { body: Node[] };
+    const [only] = program.body;
+    if (program.body.length !== 1 || only.type !== "ImportDeclaration") return null;
+    const declaration = only as unknown as ImportDeclaration;
+    return localNames(declaration).join(",") === expected.join(",") ? declaration : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The text inside the braces of an import, split around them; null when comments make it unsafe to edit as text. */
+function importBraces(ctx: StepContext, declaration: ImportDeclaration): { head: string; inner: string; tail: string } | null {
+  const text = printNode(ctx, declaration);
+  if (text.includes("//") || text.includes("/*")) return null;
+  const open = text.indexOf("{");
+  const close = text.lastIndexOf("}");
+  if (open < 0 || close < open) return null;
+  return { head: text.slice(0, open + 1), inner: text.slice(open + 1, close), tail: text.slice(close) };
+}
+
+/** Puts `next` in the place of the declaration at `path`, keeping its comments and position. */
+function replaceImport(path: ASTPath<ImportDeclaration>, next: ImportDeclaration): void {
+  const comments = (path.node as unknown as Node).comments;
+  if (Array.isArray(comments)) setComments(next, comments);
+  takePlace(next, path.node);
+  path.replace(next);
+}
+
+/** Adds `name` to an import's braces as the file lays them out (one per line, trailing comma), or generically. */
+function addSpecifier(ctx: StepContext, path: ASTPath<ImportDeclaration>, name: string): void {
+  const expected = [...localNames(path.node), name];
+  const parts = importBraces(ctx, path.node);
+  if (parts) {
+    const { head, inner, tail } = parts;
+    const multiLine = inner.includes("\n");
+    const indent = /\n([ \t]*)\S/.exec(inner)?.[1] ?? "  ";
+    const trailingComma = /,\s*$/.test(inner);
+    const grown = inner.replace(/,?(\s*)$/, (_match, space: string) => (multiLine ? `,\n${indent}${name}${trailingComma ? "," : ""}${space}` : `, ${name}${space}`));
+    const next = reparsedImport(ctx, head + grown + tail, expected);
+    if (next) return replaceImport(path, next);
+  }
+  path.node.specifiers = [...(path.node.specifiers ?? []), ctx.j.importSpecifier(ctx.j.identifier(name))];
+}
+
+/** Removes the specifier bound to `local` from an import's braces, keeping the layout of the rest. */
+function removeSpecifier(ctx: StepContext, path: ASTPath<ImportDeclaration>, local: string): void {
+  const specifiers = path.node.specifiers ?? [];
+  const kept = specifiers.filter((s) => !(s.type === "ImportSpecifier" && s.local?.name === local));
+  const parts = importBraces(ctx, path.node);
+  if (parts) {
+    const pieces = parts.inner.split(",");
+    const at = pieces.findIndex((piece) => new RegExp(`(^|\\s)${local}$`).test(piece.trim()));
+    if (at >= 0) {
+      const trailingSpace = /\s*$/.exec(pieces[at])![0];
+      pieces.splice(at, 1);
+      const inner = at === pieces.length && pieces.length > 0 ? pieces.join(",") + trailingSpace : pieces.join(",");
+      const next = reparsedImport(ctx, parts.head + inner + parts.tail, localNames({ ...path.node, specifiers: kept } as ImportDeclaration));
+      if (next) return replaceImport(path, next);
+    }
+  }
+  path.node.specifiers = kept;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Puts a new import of the audit module beside the import whose source shares the longest prefix
+ * with it (its group), before or after it as sorted. Never after the last import: recast would copy
+ * the blank line that ends the import block in front of the new one, so there it goes before.
+ */
+function insertImport(ctx: StepContext, declaration: ImportDeclaration): void {
+  const body = ctx.root.get("program", "body");
+  const imports: ASTPath<ImportDeclaration>[] = [];
+  for (let i = 0; i < (body.value as unknown[]).length; i++) {
+    const path = body.get(i) as ASTPath<ImportDeclaration>;
+    if (path.node.type === "ImportDeclaration") imports.push(path);
+  }
+  const source = ctx.conventions.auditModuleSpecifier;
+  const uncommented = imports.filter((path) => !((path.node as unknown as Node).comments as unknown[] | undefined)?.length);
+  let anchor: ASTPath<ImportDeclaration> | undefined;
+  let best = -1;
+  for (const path of uncommented) {
+    const shared = commonPrefixLength(String(path.node.source.value), source);
+    if (shared >= best) [anchor, best] = [path, shared];
+  }
+  const last = imports[imports.length - 1];
+  if (anchor && (source < String(anchor.node.source.value) || anchor === last)) anchor.insertBefore(declaration);
+  else if (anchor) anchor.insertAfter(declaration);
+  else if (last) last.insertAfter(declaration);
+  else ctx.root.get("program").node.body.unshift(declaration);
+}
+
 /**
  * Makes `name` from the audit module available and returns the local name to call it by:
  * an existing (possibly renamed) import is reused, else the name joins the existing value
- * import from the module, else a new import is added after the last import.
+ * import from the module, else a new import is added among the imports.
  */
 export function ensureAuditImport(ctx: StepContext, name: string): string {
   const existing = importedLocalName(ctx, name);
@@ -57,17 +165,10 @@ export function ensureAuditImport(ctx: StepContext, name: string): string {
     return !isTypeOnly(node) && (path.node.specifiers ?? []).every((s) => s.type === "ImportSpecifier");
   });
   if (target) {
-    target.node.specifiers = [...(target.node.specifiers ?? []), j.importSpecifier(j.identifier(name))];
+    addSpecifier(ctx, target, name);
     return name;
   }
-  const declaration = j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral(ctx.conventions.auditModuleSpecifier));
-  const imports = ctx.root.find(j.ImportDeclaration);
-  if (imports.length > 0) {
-    imports.at(imports.length - 1).insertAfter(declaration);
-  } else {
-    const program = ctx.root.find(j.Program).get();
-    program.node.body.unshift(declaration);
-  }
+  insertImport(ctx, j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral(ctx.conventions.auditModuleSpecifier)));
   return name;
 }
 
@@ -86,7 +187,7 @@ export function removeAuditImportIfUnused(ctx: StepContext, name: string): boole
     const kept = specifiers.filter((s) => !(s.type === "ImportSpecifier" && s.local?.name === local));
     if (kept.length === specifiers.length) continue;
     if (kept.length === 0) path.prune();
-    else path.node.specifiers = kept;
+    else removeSpecifier(ctx, path, local);
     return true;
   }
   return false;
