@@ -28,7 +28,7 @@ const PARSES: [string, (src: string) => { j: JSCodeshift; root: Collection }][] 
 function firstCall(j: JSCodeshift, root: Collection, pattern: string): ASTPath {
   const calls = root.find(j.Node).filter((p) => matchesMutation(p.node as unknown as Node, pattern));
   if (calls.length === 0) throw new Error(`no call matches ${pattern}`);
-  return calls.paths()[0];
+  return calls.paths()[0] as unknown as ASTPath;
 }
 
 function firstStatement(j: JSCodeshift, root: Collection): Node {

@@ -201,21 +201,32 @@ function flip(p: Polarity | null): Polarity | null {
   return p === "failure" ? "success" : p === "success" ? "failure" : p;
 }
 
+const NON_CHILD_KEYS = new Set(["loc", "start", "end", "comments", "leadingComments", "trailingComments", "original", "tokens", "extra", "typeAnnotation", "typeParameters", "typeArguments"]);
+
+/** Every name `node` reads as a variable (not property keys or member names), in order, with repeats. */
+export function referencedNames(node: unknown, into: string[] = []): string[] {
+  if (!node || typeof node !== "object") return into;
+  if (Array.isArray(node)) {
+    for (const n of node) referencedNames(n, into);
+    return into;
+  }
+  const n = node as Node;
+  if (typeof n.type !== "string") return into;
+  if (n.type === "Identifier") {
+    into.push(n.name as string);
+    return into;
+  }
+  if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression") && !n.computed) return referencedNames(n.object, into);
+  if ((n.type === "ObjectProperty" || n.type === "Property") && !n.computed) return referencedNames(n.value, into);
+  for (const key of Object.keys(n)) {
+    if (!NON_CHILD_KEYS.has(key)) referencedNames(n[key], into);
+  }
+  return into;
+}
+
 /** True when `node` reads one of `names` (as a variable, not as a property key). */
 export function mentionsBinding(node: unknown, names: readonly string[]): boolean {
-  if (!node || typeof node !== "object") return false;
-  if (Array.isArray(node)) return node.some((n) => mentionsBinding(n, names));
-  const n = node as Node;
-  if (typeof n.type !== "string") return false;
-  if (n.type === "Identifier") return names.includes(n.name as string);
-  if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression") && !n.computed) return mentionsBinding(n.object, names);
-  if ((n.type === "ObjectProperty" || n.type === "Property") && !n.computed) return mentionsBinding(n.value, names);
-  for (const key of Object.keys(n)) {
-    if (key === "loc" || key === "start" || key === "end" || key === "comments" || key === "leadingComments" || key === "trailingComments" || key === "original" || key === "tokens") continue;
-    const value = n[key];
-    if (value && typeof value === "object" && mentionsBinding(value, names)) return true;
-  }
-  return false;
+  return referencedNames(node).some((name) => names.includes(name));
 }
 
 function literalKind(node: Node): "zero" | "one" | "nullish" | "false" | "true" | null {

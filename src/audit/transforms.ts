@@ -3,10 +3,11 @@ import { awaitToVoid } from "./fixers/await-to-void";
 import { stringifyMetadata } from "./fixers/stringify-metadata";
 import { targetBuilders } from "./fixers/target-builders";
 import { workspaceTarget } from "./fixers/workspace-target";
+import { instrument } from "./instrument/instrument";
 import type { TransformCore } from "./types";
 
 /** Every transform the engine and the CLI know, in the order `auditmod list` prints them. */
-export const TRANSFORMS: readonly TransformCore[] = [awaitToVoid, workspaceTarget, stringifyMetadata, auditContext, targetBuilders];
+export const TRANSFORMS: readonly TransformCore[] = [awaitToVoid, workspaceTarget, stringifyMetadata, auditContext, targetBuilders, instrument];
 
 export function findTransform(name: string): TransformCore | undefined {
   return TRANSFORMS.find((t) => t.name === name);

@@ -1,0 +1,22 @@
+import { emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
+import type { Authenticator } from "@app/lib/auth";
+import { AgentConfigurationResource } from "@app/lib/resources/agent_configuration_resource";
+import type { Result } from "@app/types/shared/result";
+import { Err, Ok } from "@app/types/shared/result";
+
+export class AgentService {
+    constructor(private readonly auth: Authenticator) {}
+
+    async archive(agentId: string): Promise<Result<void, Error>> {
+        const auth = this.auth;
+        const agent = await AgentConfigurationResource.fetchById(auth, agentId);
+        if (!agent) {
+            return new Err(new Error("Agent not found"));
+        }
+        const archived = await agent.archive(auth);
+        if (archived.isErr()) {
+            return archived;
+        }
+        return new Ok(undefined);
+    }
+}

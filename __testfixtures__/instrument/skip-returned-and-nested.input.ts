@@ -1,0 +1,17 @@
+import type { Authenticator } from "@app/lib/auth";
+import type { ApiKeyResource } from "@app/lib/resources/api_key_resource";
+import logger from "@app/logger/logger";
+
+export async function revokeKey(auth: Authenticator, key: ApiKeyResource) {
+  return key.revoke(auth);
+}
+
+export async function revokeKeyLogged(auth: Authenticator, key: ApiKeyResource) {
+  if (await key.revoke(auth)) {
+    logger.info({ keyId: key.sId }, "Key revoked");
+  }
+}
+
+export async function revokeKeyLater(auth: Authenticator, key: ApiKeyResource) {
+  await key.revoke(auth).then(() => logger.info("done"));
+}

@@ -1,0 +1,253 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { z } from "zod";
+import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../audit/action-name";
+import { parseMutationPattern } from "../audit/mutation";
+import { formatIssues } from "./config";
+
+/*
+ * Instrumentation specs and batch manifests (DESIGN §3): their zod schemas, loading from JSON or
+ * YAML, and the `files` filter. A spec travels to the workers as plain data (`InstrumentSpec`).
+ */
+
+/** One `files` entry once checked against the root: a path matched literally, or a glob. */
+export type FileFilter = { literal: string } | { glob: string };
+
+export interface SpecTarget {
+  type: string;
+  /** An expression in scope at the mutation (source text), e.g. `space`. */
+  resource: string;
+}
+
+export interface SpecActor {
+  type: string;
+  id: string;
+  name?: string;
+}
+
+/** A validated spec: what the `instrument` core reads from its options. */
+export interface InstrumentSpec {
+  action: string;
+  mutation: string;
+  /** Root-relative filters; a raw string is a glob (or the exact file). Absent: every file. */
+  files?: (string | FileFilter)[];
+  targets: SpecTarget[];
+  /** Metadata key -> expression (source text), keys as written. */
+  metadata: Record<string, string>;
+  outcome: "success" | "failure";
+  /** The actor of a direct emit (no `Authenticator` in scope, only a workspace). */
+  actor?: SpecActor;
+  /** `required`: a mutation whose outcome is never checked is reported instead of instrumented. */
+  guard: "required" | "optional";
+}
+
+/** A zod refinement from a `(value) => problem | null` check, so the domain owns the wording. */
+function check<T>(problem: (value: T) => string | null) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+  };
+}
+
+/** Why `text` is not one TypeScript expression, or null. */
+export function expressionProblem(text: string): string | null {
+  const babel = require("@babel/parser") as typeof import("@babel/parser");
+  try {
+    babel.parseExpression(text, { plugins: ["typescript"] });
+    return null;
+  } catch (error) {
+    return `"${text}" is not an expression: ${String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, "")}`;
+  }
+}
+
+// YAML reads `enabled: true` or `count: 3` as scalars; as source text they are the same expression.
+const ExpressionText = z
+  .union([z.string(), z.number(), z.boolean()], { errorMap: () => ({ message: "expected an expression (source text)" }) })
+  .transform(String)
+  .pipe(z.string().min(1, "expected an expression, got an empty string").superRefine(check(expressionProblem)));
+
+const TargetSchema = z
+  .object({
+    type: z.string().superRefine(
+      check((type) => (type === "workspace" ? "the workspace target is always added first (AUDIT7); list only the other targets" : targetTypeProblem(type))),
+    ),
+    resource: ExpressionText,
+  })
+  .strict();
+
+const ActorSchema = z
+  .object({
+    type: z.string().min(1),
+    id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1)),
+    name: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const SpecSchema = z
+  .object({
+    action: z.string().superRefine(check(actionNameProblem)),
+    mutation: z.string().superRefine(check((m) => (typeof parseMutationPattern(m) === "string" ? (parseMutationPattern(m) as string) : null))),
+    files: z.array(z.string().min(1, "expected a path or glob, got an empty string")).min(1, "expected at least one path or glob (leave `files` out to look everywhere)").optional(),
+    targets: z.array(TargetSchema).default([]),
+    metadata: z.record(z.string().superRefine(check(metadataKeyProblem)), ExpressionText).default({}),
+    outcome: z.enum(["success", "failure"]).default("success"),
+    actor: ActorSchema.optional(),
+    guard: z.enum(["required", "optional"]).default("optional"),
+  })
+  .strict();
+
+/** The keys of a spec: the core reads only these from its options (the rest are conventions and engine flags). */
+export const SPEC_KEYS = ["action", "mutation", "files", "targets", "metadata", "outcome", "actor", "guard"] as const;
+
+/** A problem in a spec or manifest, as `where: message` lines (one per problem). */
+export class SpecError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "SpecError";
+  }
+}
+
+/** Validates a spec (e.g. from a file or flags); throws `SpecError` with one line per problem, prefixed with `where`. */
+export function parseSpec(raw: unknown, where = ""): InstrumentSpec {
+  const parsed = SpecSchema.safeParse(raw);
+  if (!parsed.success) throw new SpecError(formatIssues(parsed.error.issues, where));
+  return parsed.data;
+}
+
+/** The spec held in a step's options (flat: `{ action, mutation, targets, ... }` beside convention keys). */
+export function specFromOptions(options: Record<string, unknown>): InstrumentSpec {
+  const picked: Record<string, unknown> = {};
+  for (const key of SPEC_KEYS) if (options[key] !== undefined) picked[key] = options[key];
+  // Filters already checked against a root arrive as objects; validate the rest as written.
+  const files = picked.files;
+  const checked = Array.isArray(files) && files.every((f) => typeof f === "object" && f !== null);
+  if (checked) delete picked.files;
+  const spec = parseSpec(picked);
+  return checked ? { ...spec, files: files as FileFilter[] } : spec;
+}
+
+// ---------------------------------------------------------------------------------------------
+// `files`: root-relative globs, or existing paths matched literally (Next.js `[wId]` needs no escaping).
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+/** Checks one `files` entry against the root: a filter, or why it is refused. */
+export function resolveFileFilter(root: string, entry: string): FileFilter | string {
+  const fg = require("fast-glob") as typeof import("fast-glob");
+  const absolute = path.isAbsolute(entry);
+  const relative = absolute ? path.relative(root, entry) : path.normalize(entry);
+  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return `"${entry}" lies outside the root (${root})`;
+  const posix = toPosix(relative === "" ? "." : relative).replace(/\/$/, "");
+  if (fs.existsSync(path.join(root, posix))) return { literal: posix === "." ? "" : posix };
+  if (!fg.isDynamicPattern(posix)) return `"${entry}" names no file or folder below the root and is not a glob`;
+  return { glob: posix };
+}
+
+/** Resolves every spec's `files` against the root; problems are returned as `where.files[i]: message` lines. */
+export function resolveSpecFiles(spec: InstrumentSpec, root: string, where = ""): { spec: InstrumentSpec; problems: string[] } {
+  if (!spec.files) return { spec, problems: [] };
+  const problems: string[] = [];
+  const files: FileFilter[] = [];
+  spec.files.forEach((entry, i) => {
+    if (typeof entry !== "string") {
+      files.push(entry);
+      return;
+    }
+    const resolved = resolveFileFilter(root, entry);
+    if (typeof resolved === "string") problems.push(`${where ? `${where}.` : ""}files[${i}]: ${resolved}`);
+    else files.push(resolved);
+  });
+  return { spec: { ...spec, files }, problems };
+}
+
+type Micromatch = { isMatch(file: string, pattern: string | string[], options?: Record<string, unknown>): boolean };
+
+/** True when the root-relative `file` is selected by the filters (a folder selects what lies below it). */
+export function matchesFiles(file: string, filters: readonly (string | FileFilter)[]): boolean {
+  const micromatch = require("micromatch") as Micromatch;
+  return filters.some((filter) => {
+    if (typeof filter === "string") return file === filter || micromatch.isMatch(file, filter);
+    if ("literal" in filter) return filter.literal === "" || file === filter.literal || file.startsWith(`${filter.literal}/`);
+    return micromatch.isMatch(file, filter.glob);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batch manifests.
+
+export type ManifestStep = { kind: "fixer"; name: string } | { kind: "instrument"; spec: InstrumentSpec };
+
+export interface Manifest {
+  /** The `root` written in the manifest (relative to the manifest's folder), if any. */
+  root?: string;
+  steps: ManifestStep[];
+}
+
+const ManifestShape = z
+  .object({
+    root: z.string().min(1).optional(),
+    steps: z.array(z.unknown()).min(1, "a batch needs at least one step"),
+  })
+  .strict();
+
+/**
+ * Validates a parsed manifest. `fixers` are the fixer names a step may use; every problem becomes
+ * one `steps[2].instrument.action: ...` line, and nothing is returned unless there are none.
+ */
+export function parseManifest(raw: unknown, fixers: readonly string[]): Manifest {
+  const shape = ManifestShape.safeParse(raw);
+  if (!shape.success) throw new SpecError(formatIssues(shape.error.issues));
+  const problems: string[] = [];
+  const steps: ManifestStep[] = [];
+  shape.data.steps.forEach((step, i) => {
+    const where = `steps[${i}]`;
+    if (typeof step === "string") {
+      if (step === "instrument") problems.push(`${where}: an instrument step needs a spec: write \`- instrument: { action: ..., mutation: ... }\``);
+      else if (!fixers.includes(step)) problems.push(`${where}: unknown fixer "${step}" (known: ${fixers.join(", ")})`);
+      else steps.push({ kind: "fixer", name: step });
+      return;
+    }
+    const keys = step && typeof step === "object" && !Array.isArray(step) ? Object.keys(step) : [];
+    if (keys.length !== 1 || keys[0] !== "instrument") {
+      problems.push(`${where}: expected a fixer name or \`instrument: { ... }\`, got ${describeValue(step)}`);
+      return;
+    }
+    const parsed = SpecSchema.safeParse((step as { instrument: unknown }).instrument);
+    if (parsed.success) steps.push({ kind: "instrument", spec: parsed.data });
+    else problems.push(...formatIssues(parsed.error.issues, `${where}.instrument`));
+  });
+  if (problems.length > 0) throw new SpecError(problems);
+  return { root: shape.data.root, steps };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return `an object with keys ${Object.keys(value as object).map((k) => `"${k}"`).join(", ") || "(none)"}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Reads a JSON or YAML file (by extension; `.json` is JSON, anything else YAML, which JSON also is). */
+export function readSpecFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new SpecError([`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+  }
+  if (file.endsWith(".json")) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new SpecError([`${file}: not valid JSON: ${(error as Error).message}`]);
+    }
+  }
+  const YAML = require("yaml") as typeof import("yaml");
+  const doc = YAML.parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new SpecError(doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: not valid YAML: ${e.message.split("\n")[0]}`));
+  }
+  return doc.toJS();
+}
