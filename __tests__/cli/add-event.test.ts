@@ -73,7 +73,7 @@ describe("auditmod add-event on examples/front", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(EXPECTED_DIFF);
     expect(summaryLine(r.stderr)).toBe(
-      "auditmod: 0 would change, 1 unchanged, 0 skipped, 0 errors (1 files, 0 parsed, Ns)\n" +
+      "auditmod: 2 would change, 0 unchanged, 0 skipped, 0 errors (2 files, 0 parsed, Ns)\n" +
         "space.archived: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/space.archived.json\n",
     );
     expect(userFiles(dir)).toEqual(before);
@@ -82,7 +82,7 @@ describe("auditmod add-event on examples/front", () => {
   it("registers the action and writes its schema; the example still type-checks; a second add-event changes nothing", () => {
     const dir = copyToTempRepo(FRONT);
     const first = runCli(ADD, dir);
-    expect(first.stderr).toMatch(/^auditmod: 0 changed, 1 unchanged, 0 skipped, 0 errors \(1 files, 0 parsed, [\d.]+s\)\n$/);
+    expect(first.stderr).toMatch(/^auditmod: 2 changed, 0 unchanged, 0 skipped, 0 errors \(2 files, 0 parsed, [\d.]+s\)\n$/);
     expect(first.status).toBe(0);
     expect(first.stdout).toBe(`space.archived: registered in lib/api/audit/workos_audit.ts; created admin/audit_log_schemas/space.archived.json\n${REMINDER}`);
     expect(git(dir, ["status", "--porcelain", "--untracked-files=all"])).toBe(" M lib/api/audit/workos_audit.ts\n?? admin/audit_log_schemas/space.archived.json\n");

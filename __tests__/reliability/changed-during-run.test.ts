@@ -101,9 +101,8 @@ describe("files changed between read and write", () => {
     const { report } = await runInProcess(dir, ["await-to-void"], {
       extraEdits: () => ({ edits: [{ file: registry, before: "export type AuditAction = \"space.created\";\n", after: "changed\n" }], findings: [] }),
     });
-    expect(report.findings.filter((f) => f.step === "registry")).toEqual([
-      { file: registry, line: 1, column: 1, step: "registry", severity: "error", message: "changed during the run" },
-    ]);
+    expect(report.files.find((f) => f.file === registry)).toEqual({ file: registry, status: "error", reason: "changed during the run" });
+    expect(report.written).not.toContain(registry);
     expect(fs.readFileSync(path.join(dir, registry), "utf8")).toBe("export type AuditAction = \"space.updated\";\n");
   });
 });

@@ -175,16 +175,26 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   for (const outcome of await processInPool(jobs, request.jobs, (n) => bar?.update(n))) outcomes[outcome.index] = outcome;
   bar?.stop();
 
-  const edits: (FileEdit & { index?: number })[] = [];
+  // `fromStep`: the edit was computed from the bytes this run read; else from the text the hook read.
+  const edits: (FileEdit & { index?: number; fromStep?: boolean })[] = [];
   for (const outcome of outcomes) {
     if (outcome.status !== "changed") continue;
     const read = reads[outcome.index];
-    edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.source!) });
+    edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.source!), fromStep: true });
   }
   const extra = request.extraEdits?.() ?? { edits: [], findings: [] };
+  // Registry and schema edits are files of the run too: counted, reported and written like the rest.
+  const indexOf = new Map(outcomes.map((o) => [o.file, o.index]));
   for (const edit of extra.edits) {
     if (edits.some((e) => e.file === edit.file)) throw new Error(`${edit.file} is changed both by a step and by the registry update`);
-    edits.push(edit);
+    let index = indexOf.get(edit.file);
+    if (index === undefined) {
+      index = outcomes.length;
+      outcomes.push({ index, file: edit.file, status: "changed", findings: [] });
+    } else {
+      outcomes[index] = { ...outcomes[index], status: "changed" };
+    }
+    edits.push({ ...edit, index });
   }
   assertEditTargetsInsideRoot(root, edits.map((e) => e.file));
 
@@ -201,16 +211,14 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
         throw new UsageError(`refusing to write: git shows uncommitted changes in ${dirty.length} file(s) this run would change: ${dirty.join(", ")} (commit or stash them, or pass --allow-dirty)`);
       }
     }
-    const originalOf = (edit: (typeof edits)[number]) => (edit.before === null ? null : (reads[edit.index ?? -1]?.bytes ?? Buffer.from(edit.before)));
+    const originalOf = (edit: (typeof edits)[number]) => (edit.before === null ? null : edit.fromStep ? reads[edit.index!].bytes! : Buffer.from(edit.before));
     const journal = beginRunJournal(root, request.command, edits.map((e) => ({ file: e.file, before: originalOf(e), after: e.after })));
     for (const edit of edits) {
-      const result = atomicWrite(path.join(root, edit.file), edit.after, originalOf(edit), reads[edit.index ?? -1]?.identity);
+      const result = atomicWrite(path.join(root, edit.file), edit.after, originalOf(edit), edit.fromStep ? reads[edit.index!].identity : undefined);
       if (result.ok) {
         written.push(edit.file);
-      } else if (edit.index !== undefined) {
-        outcomes[edit.index] = { ...outcomes[edit.index], status: "error", reason: result.reason, output: undefined };
       } else {
-        extra.findings.push({ file: edit.file, line: 1, column: 1, step: "registry", severity: "error", message: result.reason });
+        outcomes[edit.index!] = { ...outcomes[edit.index!], status: "error", reason: result.reason, output: undefined };
       }
     }
     journal.finish(written);
@@ -223,7 +231,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
 
   const findings = [...outcomes.flatMap((o) => o.findings), ...extra.findings];
   for (const f of findings) io.stderr(`${formatFinding(f)}\n`);
-  const summary = { files: files.length, changed: 0, unchanged: 0, skipped: 0, error: 0 };
+  const summary = { files: outcomes.length, changed: 0, unchanged: 0, skipped: 0, error: 0 };
   for (const o of outcomes) {
     summary[o.status]++;
     if (o.status === "skipped" || o.status === "error") io.stderr(`${o.file}  ${o.status}: ${o.reason}\n`);
