@@ -2,7 +2,9 @@ import yargs from "yargs";
 import { UsageError } from "../engine/errors";
 import { checkCommand } from "./check";
 import { addEventCommand } from "./add-event";
+import { batchCommand } from "./batch";
 import { processIO, type CliIO } from "./common";
+import { instrumentCommand } from "./instrument";
 import { listCommand } from "./list";
 import { runCommand } from "./run";
 import { undoCommand } from "./undo";
@@ -18,6 +20,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .usage("$0 <command> [options]")
     .command(listCommand(io, result))
     .command(runCommand(io, result))
+    .command(instrumentCommand(io, result))
+    .command(batchCommand(io, result))
     .command(undoCommand(io, result))
     .command(addEventCommand(io, result))
     .command(checkCommand(io, result))

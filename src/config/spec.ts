@@ -51,6 +51,7 @@ function check<T>(problem: (value: T) => string | null) {
 
 /** Why `text` is not one TypeScript expression, or null. */
 export function expressionProblem(text: string): string | null {
+  if (text.trim() === "") return "expected an expression, got an empty string";
   const babel = require("@babel/parser") as typeof import("@babel/parser");
   try {
     babel.parseExpression(text, { plugins: ["typescript"] });
@@ -60,11 +61,15 @@ export function expressionProblem(text: string): string | null {
   }
 }
 
+/** A YAML scalar read as text (`count: 3`, `id: 42`): "Required" when absent, else what was expected. */
+function scalarText(expected: string, scalars: [z.ZodTypeAny, z.ZodTypeAny, ...z.ZodTypeAny[]]) {
+  return z.union(scalars, { errorMap: (_issue, ctx) => ({ message: ctx.data === undefined ? "Required" : expected }) }).transform(String);
+}
+
 // YAML reads `enabled: true` or `count: 3` as scalars; as source text they are the same expression.
-const ExpressionText = z
-  .union([z.string(), z.number(), z.boolean()], { errorMap: () => ({ message: "expected an expression (source text)" }) })
-  .transform(String)
-  .pipe(z.string().min(1, "expected an expression, got an empty string").superRefine(check(expressionProblem)));
+const ExpressionText = scalarText("expected an expression (source text)", [z.string(), z.number(), z.boolean()]).pipe(
+  z.string().superRefine(check(expressionProblem)),
+);
 
 const TargetSchema = z
   .object({
@@ -78,7 +83,7 @@ const TargetSchema = z
 const ActorSchema = z
   .object({
     type: z.string().min(1),
-    id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1)),
+    id: scalarText("expected a string", [z.string(), z.number()]).pipe(z.string().min(1)),
     name: z.string().min(1).optional(),
   })
   .strict();
@@ -198,10 +203,11 @@ const ManifestShape = z
  */
 export function parseManifest(raw: unknown, fixers: readonly string[]): Manifest {
   const shape = ManifestShape.safeParse(raw);
-  if (!shape.success) throw new SpecError(formatIssues(shape.error.issues));
-  const problems: string[] = [];
+  const problems: string[] = shape.success ? [] : formatIssues(shape.error.issues);
+  // The steps are checked even when the top level has a problem too: every problem is told at once.
+  const rawSteps = raw && typeof raw === "object" ? (raw as { steps?: unknown }).steps : undefined;
   const steps: ManifestStep[] = [];
-  shape.data.steps.forEach((step, i) => {
+  (Array.isArray(rawSteps) ? rawSteps : []).forEach((step, i) => {
     const where = `steps[${i}]`;
     if (typeof step === "string") {
       if (step === "instrument") problems.push(`${where}: an instrument step needs a spec: write \`- instrument: { action: ..., mutation: ... }\``);
@@ -218,7 +224,7 @@ export function parseManifest(raw: unknown, fixers: readonly string[]): Manifest
     if (parsed.success) steps.push({ kind: "instrument", spec: parsed.data });
     else problems.push(...formatIssues(parsed.error.issues, `${where}.instrument`));
   });
-  if (problems.length > 0) throw new SpecError(problems);
+  if (problems.length > 0 || !shape.success) throw new SpecError(problems);
   return { root: shape.data.root, steps };
 }
 
@@ -247,7 +253,7 @@ export function readSpecFile(file: string): unknown {
   const YAML = require("yaml") as typeof import("yaml");
   const doc = YAML.parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new SpecError(doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: not valid YAML: ${e.message.split("\n")[0]}`));
+    throw new SpecError(doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: not valid YAML: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`));
   }
   return doc.toJS();
 }
