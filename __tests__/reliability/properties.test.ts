@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { diffArrays } from "diff";
 import { emitCalleeName } from "../../src/audit/emit";
 import { isAuditModuleSource } from "../../src/audit/imports";
-import { TRANSFORMS } from "../../src/audit/transforms";
+import { FIXERS } from "../../src/audit/transforms";
 import { DEFAULT_CONVENTIONS, type AuditConventions } from "../../src/audit/types";
 import { assertParses, babelParse, describeSyntaxError, parserFor } from "../../src/engine/parse";
 import type { StepSpec } from "../../src/engine/pipeline";
@@ -10,7 +10,7 @@ import { transformSource } from "../../src/engine/transform-source";
 
 /**
  * Property tests: generated handlers (Next.js, Hono, Temporal activities, Result-returning lib
- * functions) with emits in random shapes go through every fixer in TRANSFORMS, alone and all in order.
+ * functions) with emits in random shapes go through every fixer in FIXERS, alone and all in order.
  * Every output parses, a second run changes nothing, and only lines of emit statements and of
  * audit-module imports differ from the input.
  */
@@ -180,7 +180,7 @@ function printProgram(p: Program): string {
   return `${lines.join("\n")}\n${p.handlers.map(printHandler).join("\n")}`;
 }
 
-const NAMES = TRANSFORMS.map((t) => t.name);
+const NAMES = FIXERS.map((t) => t.name);
 
 const program: fc.Arbitrary<Program> = fc.record({
   imports: fc.option(fc.subarray(IMPORT_NAMES, { minLength: 1 }), { nil: null }),
@@ -271,7 +271,7 @@ function check(source: string, steps: StepSpec[], conventions: AuditConventions)
 }
 
 describe("property: generated handlers through every fixer", () => {
-  it(`lists the fixers from TRANSFORMS (${NAMES.join(", ")})`, () => {
+  it(`lists the fixers from FIXERS (${NAMES.join(", ")})`, () => {
     expect(NAMES.length).toBeGreaterThanOrEqual(1);
   });
 

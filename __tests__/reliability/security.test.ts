@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { TRANSFORMS } from "../../src/audit/transforms";
+import { FIXERS } from "../../src/audit/transforms";
 import { main } from "../../src/cli/main";
 import { UsageError } from "../../src/engine/errors";
 import { AUDIT_IMPORT, listTree, runInProcess, seededRandom, smallHandler, spawnCli, tempDir, writeTree } from "./helpers";
@@ -208,7 +208,7 @@ export async function handler(req: NextApiRequest, res: NextApiResponse, auth: A
       "prettier.config.js": evil("prettier.config.js"),
       ...["@babel/parser", "jscodeshift", "recast", "typescript", "ts-morph", "yargs", "zod", "evil-plugin"].reduce((acc, name) => ({ ...acc, ...dependency(name) }), {}),
     });
-    const names = TRANSFORMS.map((t) => t.name);
+    const names = FIXERS.map((t) => t.name);
 
     // The markers work: evaluating one of these files does leave its marker.
     execFileSync(process.execPath, [path.join(dir, "main.js")]);

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { TRANSFORMS } from "../../src/audit/transforms";
+import { FIXERS } from "../../src/audit/transforms";
 import { main } from "../../src/cli/main";
 import { beginRunJournal, beginWritingSession, JOURNAL_RUNS_KEPT, listRunJournals } from "../../src/engine/journal";
 import { copyToTempRepo, git, REPO_ROOT } from "../helpers/cli";
@@ -27,7 +27,7 @@ function modifiedFiles(dir: string): string[] {
 describe("auditmod undo, end to end on a copy of examples/front", () => {
   it("journals the run, lists it, shows a dry undo that git applies, restores what is unchanged and keeps what changed since", async () => {
     const dir = copyToTempRepo(path.join(REPO_ROOT, "examples", "front"), "auditmod-undo-front-");
-    const names = TRANSFORMS.map((t) => t.name);
+    const names = FIXERS.map((t) => t.name);
     const run = await spawnCli(["run", ...names, "--root", dir], dir);
     expect(run.code).toBe(0);
     const changed = modifiedFiles(dir);

@@ -35,20 +35,61 @@ export function emitCalleeName(call: CallExpression): EmitFunctionName | null {
   return name !== null && Object.prototype.hasOwnProperty.call(EMIT_FUNCTIONS, name) ? (name as EmitFunctionName) : null;
 }
 
+// Keys that never lead to code: positions, comments, tokens and recast's pristine copy.
+const NON_CODE_KEYS = new Set(["type", "loc", "start", "end", "range", "extra", "comments", "leadingComments", "trailingComments", "innerComments", "tokens", "original"]);
+
+/**
+ * The field-name routes from `root` to every emit call, in source order. A plain walk over the
+ * raw nodes: building an ast-types NodePath for every node (as `root.find` does) cost most of a
+ * run's time, so paths are made only for the calls found.
+ */
+// Array indices stay numbers: ast-types caches child paths by name and checks `name === index` when it moves them.
+function emitCallRoutes(root: Node): (string | number)[][] {
+  const routes: (string | number)[][] = [];
+  const route: (string | number)[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        route.push(i);
+        walk(value[i]);
+        route.pop();
+      }
+      return;
+    }
+    if (!value || typeof value !== "object" || typeof (value as Node).type !== "string") return;
+    const node = value as Node;
+    if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && emitCalleeName(node as unknown as CallExpression)) {
+      routes.push([...route]);
+    }
+    for (const key in node) {
+      if (NON_CODE_KEYS.has(key)) continue;
+      const child = node[key];
+      if (!child || typeof child !== "object") continue;
+      route.push(key);
+      walk(child);
+      route.pop();
+    }
+  };
+  walk(root);
+  return routes;
+}
+
 /** Every emit call in the file, in source order. */
-export function findEmitCalls(j: JSCodeshift, root: Collection): EmitCall[] {
+export function findEmitCalls(_j: JSCodeshift, root: Collection): EmitCall[] {
   const calls: EmitCall[] = [];
-  root.find(j.CallExpression).forEach((path) => {
-    const callee = emitCalleeName(path.node);
-    if (!callee) return;
-    const [arg] = path.node.arguments;
-    calls.push({
-      path,
-      callee,
-      kind: EMIT_FUNCTIONS[callee],
-      event: path.node.arguments.length === 1 && arg.type === "ObjectExpression" ? (arg as ObjectExpression) : null,
-    });
-  });
+  for (const rootPath of root.paths()) {
+    for (const route of emitCallRoutes(rootPath.node as unknown as Node)) {
+      const path = (route.length > 0 ? rootPath.get(...route) : rootPath) as ASTPath<CallExpression>;
+      const callee = emitCalleeName(path.node)!;
+      const [arg] = path.node.arguments;
+      calls.push({
+        path,
+        callee,
+        kind: EMIT_FUNCTIONS[callee],
+        event: path.node.arguments.length === 1 && arg.type === "ObjectExpression" ? (arg as ObjectExpression) : null,
+      });
+    }
+  }
   return calls;
 }
 

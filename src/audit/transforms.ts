@@ -6,8 +6,11 @@ import { workspaceTarget } from "./fixers/workspace-target";
 import { instrument } from "./instrument/instrument";
 import type { TransformCore } from "./types";
 
+/** The fixers: transforms that need no spec, so `auditmod run` can apply them to any file. */
+export const FIXERS: readonly TransformCore[] = [awaitToVoid, workspaceTarget, stringifyMetadata, auditContext, targetBuilders];
+
 /** Every transform the engine and the CLI know, in the order `auditmod list` prints them. */
-export const TRANSFORMS: readonly TransformCore[] = [awaitToVoid, workspaceTarget, stringifyMetadata, auditContext, targetBuilders, instrument];
+export const TRANSFORMS: readonly TransformCore[] = [...FIXERS, instrument];
 
 export function findTransform(name: string): TransformCore | undefined {
   return TRANSFORMS.find((t) => t.name === name);

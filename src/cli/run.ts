@@ -1,5 +1,5 @@
 import type { CommandModule } from "yargs";
-import { findTransform, TRANSFORMS } from "../audit/transforms";
+import { FIXERS } from "../audit/transforms";
 import { UsageError } from "../engine/errors";
 import { runSteps } from "../engine/run";
 import { buildRunRequest, withRunFlags, type CliIO, type RunFlags } from "./common";
@@ -10,15 +10,16 @@ export function splitTransformsAndPaths(words: string[]): { transforms: string[]
   const transforms: string[] = [];
   let i = 0;
   for (; i < words.length; i++) {
-    if (!findTransform(words[i])) break;
+    if (!FIXERS.some((t) => t.name === words[i])) break;
     transforms.push(words[i]);
   }
+  if (words[0] === "instrument") throw new UsageError("instrument needs a spec: use `auditmod instrument --spec s.json` or `auditmod batch`");
   if (transforms.length === 0) {
-    throw new UsageError(`unknown transform "${words[0]}" (known: ${TRANSFORMS.map((t) => t.name).join(", ")})`);
+    throw new UsageError(`unknown transform "${words[0]}" (known: ${FIXERS.map((t) => t.name).join(", ")})`);
   }
   const paths = words.slice(i);
   const unknown = paths.find((p) => /^[a-z][a-z0-9-]*$/.test(p) && !p.includes("/") && !p.includes(".") && !require("node:fs").existsSync(p));
-  if (unknown) throw new UsageError(`unknown transform "${unknown}" (known: ${TRANSFORMS.map((t) => t.name).join(", ")})`);
+  if (unknown) throw new UsageError(`unknown transform "${unknown}" (known: ${FIXERS.map((t) => t.name).join(", ")})`);
   return { transforms, paths };
 }
 
