@@ -197,6 +197,8 @@ export type Polarity = "failure" | "success" | "unknown";
 const FAILURE_WORDS = new Set(["isErr", "isError", "isFailure", "failed", "error", "err", "errors", "failure"]);
 const SUCCESS_WORDS = new Set(["isOk", "isSuccess", "succeeded", "ok", "value", "success", "data"]);
 
+const ERROR_NAME = /^(e|err|error|errors|failure|failed)$|Err(or)?s?$/;
+
 function flip(p: Polarity | null): Polarity | null {
   return p === "failure" ? "success" : p === "success" ? "failure" : p;
 }
@@ -262,7 +264,8 @@ export function testPolarity(test: Node, names: readonly string[]): Polarity | n
     case "UnaryExpression":
       return n.operator === "!" ? flip(testPolarity(n.argument as Node, names)) : "unknown";
     case "Identifier":
-      return "success";
+      // `const { error } = await x(); if (error)`: a truthy error is the failure.
+      return ERROR_NAME.test(n.name as string) ? "failure" : "success";
     case "MemberExpression":
     case "OptionalMemberExpression": {
       // `r.error`, `r.ok`: read directly off the result; deeper paths (`r.value.kind`) say nothing about it.

@@ -104,11 +104,6 @@ interface Site {
   fn: ASTPath | null;
 }
 
-/** The function holding a path: the nearest function, or null for module level. */
-function functionOf(path: ASTPath): ASTPath | null {
-  return enclosingFunction(path);
-}
-
 /** True when `path` lies within `ancestor` (everything lies within the module). */
 function isInside(path: ASTPath, ancestor: ASTPath | null): boolean {
   if (!ancestor) return true;
@@ -240,7 +235,7 @@ export const instrument: TransformCore = {
     // Group by function: one mutation per function is instrumented; several are reported.
     const byFunction = new Map<unknown, Site[]>();
     for (const call of calls) {
-      const fn = functionOf(call);
+      const fn = enclosingFunction(call);
       const key = fn ? fn.node : null;
       byFunction.set(key, [...(byFunction.get(key) ?? []), { call, fn }]);
     }
@@ -257,7 +252,8 @@ export const instrument: TransformCore = {
       if (sites.length > 1) {
         const lines = sites.map((s) => lineOf(s.call.node)).join(", ");
         for (const site of sites) {
-          ctx.report(site.call.node, `${describeCallee(site.call.node as unknown as Node, spec.mutation)} is called ${sites.length} times in this function (lines ${lines}); which call ${spec.action} audits is a guess, instrument it by hand`);
+          const callee = describeCallee(site.call.node as unknown as Node, spec.mutation);
+          ctx.report(site.call.node, `not instrumented (${spec.action}): ${callee} is called ${sites.length} times in this function (lines ${lines}); which call the event audits would be a guess; instrument it by hand`);
         }
         continue;
       }
