@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { TRANSFORMS } from "../../src/audit/transforms";
+import { FIXERS as FIXER_CORES } from "../../src/audit/transforms";
 import {
   matchesFiles,
   parseManifest,
@@ -13,7 +13,7 @@ import {
   specFromOptions,
 } from "../../src/config/spec";
 
-const FIXERS = TRANSFORMS.map((t) => t.name).filter((name) => name !== "instrument");
+const FIXERS = FIXER_CORES.map((t) => t.name);
 const REPO_ROOT = path.join(__dirname, "..", "..");
 const AUDIT8 = "actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed)";
 

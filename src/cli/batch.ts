@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
-import { TRANSFORMS } from "../audit/transforms";
+import { FIXERS } from "../audit/transforms";
 import { findRoot, loadConfig } from "../config/config";
 import { parseManifest, readSpecFile, resolveSpecFiles, SpecError, type InstrumentSpec, type Manifest } from "../config/spec";
 import { UsageError } from "../engine/errors";
@@ -9,11 +9,6 @@ import type { StepSpec } from "../engine/pipeline";
 import { withRunFlags, type CliIO, type RunFlags } from "./common";
 import { runWithRegistration, specUsageError } from "./instrument";
 import type { CommandResult } from "./main";
-
-/** Fixers a manifest may name: every transform but `instrument`, which takes a spec. */
-function fixerNames(): string[] {
-  return TRANSFORMS.map((t) => t.name).filter((name) => name !== "instrument");
-}
 
 /** The root a batch runs on: `--root`, else the manifest's `root` (from its folder), else found from the manifest's folder. */
 function batchRoot(manifest: Manifest, manifestDir: string, rootFlag: string | undefined, cwd: string): string {
@@ -40,7 +35,7 @@ export function batchCommand(io: CliIO, result: CommandResult): CommandModule {
       const manifestPath = path.resolve(io.cwd, manifestArg);
       let manifest: Manifest;
       try {
-        manifest = parseManifest(readSpecFile(manifestPath), fixerNames());
+        manifest = parseManifest(readSpecFile(manifestPath), FIXERS.map((t) => t.name));
       } catch (error) {
         if (error instanceof SpecError) throw specUsageError(manifestArg, error);
         throw error;
