@@ -184,3 +184,65 @@ export function classifyEmitUsage(path: ASTPath<CallExpression>): EmitUsage {
   }
   return { kind: "other" };
 }
+
+/** End of the argument list whose `(` is at `open`, or -1 when the text is too tricky to scan (templates, regexes). */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"' || c === "'") {
+      const end = source.indexOf(c, i + 1);
+      if (end < 0 || source.slice(i + 1, end).includes("\\") || source.slice(i + 1, end).includes("\n")) return -1;
+      i = end;
+    } else if (c === "/") {
+      const next = source[i + 1];
+      if (next === "/") {
+        const end = source.indexOf("\n", i);
+        if (end < 0) return -1;
+        i = end;
+      } else if (next === "*") {
+        const end = source.indexOf("*/", i + 2);
+        if (end < 0) return -1;
+        i = end + 1;
+      } else {
+        return -1; // a division or a regex literal: not worth telling apart here
+      }
+    } else if (c === "`") {
+      return -1;
+    } else if (c === "(") {
+      depth++;
+    } else if (c === ")") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+const VOID_BEFORE = /\bvoid\s+(?:[A-Za-z_$][\w$]*\s*\.\s*)?$/;
+
+/**
+ * AUDIT1's text prefilter: false only when every emit call in the text is a plain `void emit(...)`
+ * statement (not chained), so `await-to-void` can neither change nor report anything. Conservative:
+ * anything it cannot read surely (templates, regexes, generics) counts as a possible match.
+ */
+export function mayHaveUnvoidedEmit(source: string): boolean {
+  const name = /emitAuditLogEvent(?:Direct)?\b/g;
+  for (let m = name.exec(source); m; m = name.exec(source)) {
+    let after = m.index + m[0].length;
+    while (after < source.length && /\s/.test(source[after])) after++;
+    if (source[after] !== "(") {
+      if (source[after] === "<") return true; // a call with type arguments
+      continue; // an import, a type, a declaration name
+    }
+    const before = source.slice(Math.max(0, m.index - 80), m.index);
+    if (/\bfunction\s*\*?\s*$/.test(before)) continue; // the helper's own declaration
+    if (!VOID_BEFORE.test(before)) return true;
+    const close = closingParen(source, after);
+    if (close < 0) return true;
+    let next = close + 1;
+    while (next < source.length && /\s/.test(source[next])) next++;
+    if (source[next] === "." || source[next] === "?" || source[next] === "[" || source[next] === "(") return true;
+  }
+  return false;
+}

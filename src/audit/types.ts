@@ -49,6 +49,8 @@ export interface TransformCore {
   description: string;
   /** True when the file's text could hold something this step changes or reports. Must never miss a match. */
   mayMatch(source: string, options: Record<string, unknown>): boolean;
+  /** True when a file that passes `mayMatch` almost always changes, so the engine skips its probe parse. */
+  precisePrefilter?: boolean;
   /** Edits `ctx.root` in place; returns true when it changed anything. */
   apply(ctx: StepContext): boolean;
 }

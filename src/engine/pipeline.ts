@@ -17,6 +17,8 @@ export interface FileJob {
   text: string;
   steps: StepSpec[];
   conventions: AuditConventions;
+  /** False to skip the cheap probe parse (see `prefilterVerdict`). */
+  probe?: boolean;
 }
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
@@ -39,10 +41,16 @@ export function resolveSteps(steps: StepSpec[]): TransformCore[] {
   });
 }
 
-/** The text prefilter: true when some step could match, so the file is worth parsing. */
-export function mayMatchAny(text: string, steps: StepSpec[]): boolean {
+/**
+ * The text prefilter: "skip" when no step could match (the file is never parsed), "edit" when every
+ * matching step's prefilter is precise (the file almost surely changes: parse it for editing at
+ * once), else "probe" (a cheap parse first decides).
+ */
+export function prefilterVerdict(text: string, steps: StepSpec[]): "skip" | "probe" | "edit" {
   const cores = resolveSteps(steps);
-  return cores.some((core, i) => core.mayMatch(text, steps[i].options ?? {}));
+  const matched = cores.filter((core, i) => core.mayMatch(text, steps[i].options ?? {}));
+  if (matched.length === 0) return "skip";
+  return matched.every((core) => core.precisePrefilter) ? "edit" : "probe";
 }
 
 interface StepsResult {
@@ -75,43 +83,55 @@ function errorOutcome(job: FileJob, reason: string): FileOutcome {
   return { index: job.index, file: job.file, status: "error", reason, findings: [] };
 }
 
+function parseFailure(job: FileJob, error: unknown): FileOutcome {
+  if ((error as { loc?: unknown }).loc) {
+    const e = describeSyntaxError(error);
+    return errorOutcome(job, `cannot parse (line ${e.line}, column ${e.column}): ${e.message}`);
+  }
+  return errorOutcome(job, `a step failed: ${(error as Error).message}`);
+}
+
 /**
  * Runs every step on one file. A cheap parse (no tokens, no recast) tells whether anything changes;
  * only then is the file parsed by recast and printed, so unchanged files are never reprinted.
+ * `job.probe === false` skips that first parse when the prefilter already says the file will change.
  */
 export function processFile(job: FileJob): FileOutcome {
   const parser = parserFor(job.file);
-  let probe: StepsResult;
-  try {
-    const { j, root } = parseForProbe(job.text, parser);
-    probe = applySteps(job, j, root);
-  } catch (error) {
-    if ((error as { loc?: unknown }).loc) {
-      const e = describeSyntaxError(error);
-      return errorOutcome(job, `cannot parse (line ${e.line}, column ${e.column}): ${e.message}`);
+  if (job.probe !== false) {
+    let probe: StepsResult;
+    try {
+      const { j, root } = parseForProbe(job.text, parser);
+      probe = applySteps(job, j, root);
+    } catch (error) {
+      return parseFailure(job, error);
     }
-    return errorOutcome(job, `a step failed: ${(error as Error).message}`);
+    if (!probe.changed) {
+      return { index: job.index, file: job.file, status: "unchanged", findings: probe.findings };
+    }
   }
-  if (!probe.changed) {
-    return { index: job.index, file: job.file, status: "unchanged", findings: probe.findings };
+  let edit: { j: JSCodeshift; root: Collection };
+  try {
+    edit = parseForEdit(job.text, parser);
+  } catch (error) {
+    return parseFailure(job, error);
   }
   let output: string;
   let result: StepsResult;
   try {
-    const { j, root } = parseForEdit(job.text, parser);
-    result = applySteps(job, j, root);
-    output = root.toSource({ quote: job.conventions.quote });
+    result = applySteps(job, edit.j, edit.root);
+    output = result.changed ? edit.root.toSource({ quote: job.conventions.quote }) : job.text;
   } catch (error) {
     return errorOutcome(job, `a step failed: ${(error as Error).message}`);
+  }
+  if (output === job.text) {
+    return { index: job.index, file: job.file, status: "unchanged", findings: result.findings };
   }
   try {
     assertParses(output, parser);
   } catch (error) {
     const e = describeSyntaxError(error);
     return errorOutcome(job, `the transformed code does not parse (line ${e.line}, column ${e.column}): ${e.message}; file left as it was`);
-  }
-  if (output === job.text) {
-    return { index: job.index, file: job.file, status: "unchanged", findings: result.findings };
   }
   return { index: job.index, file: job.file, status: "changed", findings: result.findings, output };
 }

@@ -1,9 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Piscina } from "piscina";
 import { processFiles, type FileJob, type FileOutcome } from "./pipeline";
 
-// Fewer parses than this are cheaper in-process than starting threads that each load jscodeshift.
-const MIN_JOBS_FOR_WORKERS = 48;
+// Fewer parses than this run faster in-process: on 2 cores, threads that load and warm up jscodeshift do not pay off below about this many (npm run bench).
+const MIN_JOBS_FOR_WORKERS = 128;
 const CHUNK_SIZE = 16;
 
 function workerScript(): string | null {
@@ -11,33 +12,69 @@ function workerScript(): string | null {
   return fs.existsSync(script) ? script : null;
 }
 
-/** Processes jobs on worker threads (or in-process for small runs); outcomes come back in job order. */
-export async function processInPool(jobs: FileJob[], threads: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
-  const script = workerScript();
-  if (threads <= 1 || jobs.length < MIN_JOBS_FOR_WORKERS || !script) {
-    const outcomes: FileOutcome[] = [];
-    for (const job of jobs) {
-      outcomes.push(...processFiles([job]));
-      onProgress?.(outcomes.length);
+/**
+ * Takes jobs while the run is still reading files and returns their outcomes in job order.
+ * Small runs stay in-process; once enough jobs arrive, worker threads start (loading the parser
+ * while the main thread reads on) and chunks are sent to them as they fill.
+ */
+export class JobQueue {
+  private readonly script = workerScript();
+  private pool: Piscina | null = null;
+  private held: FileJob[] = [];
+  private readonly pending: Promise<FileOutcome[]>[] = [];
+  private done = 0;
+  private total = 0;
+  private onProgress?: (done: number, total: number) => void;
+
+  constructor(private readonly threads: number) {}
+
+  add(job: FileJob): void {
+    this.total++;
+    this.held.push(job);
+    if (!this.pool && this.threads > 1 && this.script && this.held.length >= MIN_JOBS_FOR_WORKERS) {
+      const { Piscina: PiscinaClass } = require("piscina") as typeof import("piscina");
+      this.pool = new PiscinaClass({ filename: this.script, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 100 });
     }
-    return outcomes;
+    if (this.pool) while (this.held.length >= CHUNK_SIZE) this.dispatch(this.held.splice(0, CHUNK_SIZE));
   }
-  const { Piscina } = require("piscina") as typeof import("piscina");
-  const pool = new Piscina({ filename: script, minThreads: threads, maxThreads: threads, idleTimeout: 100 });
-  try {
-    let done = 0;
-    const chunks: FileJob[][] = [];
-    for (let i = 0; i < jobs.length; i += CHUNK_SIZE) chunks.push(jobs.slice(i, i + CHUNK_SIZE));
-    const results = await Promise.all(
-      chunks.map(async (chunk) => {
-        const out = (await pool.run(chunk)) as FileOutcome[];
-        done += out.length;
-        onProgress?.(done);
-        return out;
+
+  get size(): number {
+    return this.total;
+  }
+
+  private dispatch(chunk: FileJob[]): void {
+    this.pending.push(
+      (this.pool!.run(chunk) as Promise<FileOutcome[]>).then((outcomes) => {
+        this.done += outcomes.length;
+        this.onProgress?.(this.done, this.total);
+        return outcomes;
       }),
     );
-    return results.flat();
-  } finally {
-    await pool.destroy();
   }
+
+  /** Runs what is left and resolves to every outcome in the order the jobs were added. */
+  async finish(onProgress?: (done: number, total: number) => void): Promise<FileOutcome[]> {
+    this.onProgress = onProgress;
+    if (!this.pool) {
+      const outcomes: FileOutcome[] = [];
+      for (const job of this.held) {
+        outcomes.push(...processFiles([job]));
+        onProgress?.(outcomes.length, this.total);
+      }
+      return outcomes;
+    }
+    try {
+      if (this.held.length > 0) this.dispatch(this.held.splice(0));
+      return (await Promise.all(this.pending)).flat();
+    } finally {
+      await this.pool.destroy();
+    }
+  }
+}
+
+/** Processes jobs on worker threads (or in-process for small runs); outcomes come back in job order. */
+export async function processInPool(jobs: FileJob[], threads: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
+  const queue = new JobQueue(threads);
+  for (const job of jobs) queue.add(job);
+  return queue.finish((done) => onProgress?.(done));
 }

@@ -7,8 +7,8 @@ import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFile
 import { UsageError } from "./errors";
 import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
 import { beginRunJournal, beginWritingSession } from "./journal";
-import { mayMatchAny, resolveSteps, type FileJob, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
-import { processInPool } from "./pool";
+import { prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
+import { JobQueue } from "./pool";
 import { decodeSource, encodeOutput, type SourceText } from "./text";
 import { atomicWrite, identityOf, type FileIdentity } from "./write";
 
@@ -158,21 +158,22 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
 
   const outcomes: FileOutcome[] = new Array(files.length);
   const reads: ReadFile[] = [];
-  const jobs: FileJob[] = [];
+  const queue = new JobQueue(request.jobs);
   files.forEach((file, index) => {
     const read = readCandidate(root, file, index, config.maxFileSize);
     reads.push(read);
     if (read.outcome) {
       outcomes[index] = read.outcome;
-    } else if (request.prefilter && !mayMatchAny(read.source!.text, request.steps)) {
-      outcomes[index] = { index, file, status: "unchanged", findings: [] };
     } else {
-      jobs.push({ index, file, text: read.source!.text, steps: request.steps, conventions: config.conventions });
+      // --no-prefilter parses every file, and always probes first.
+      const verdict = request.prefilter ? prefilterVerdict(read.source!.text, request.steps) : "probe";
+      if (verdict === "skip") outcomes[index] = { index, file, status: "unchanged", findings: [] };
+      else queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: config.conventions, probe: verdict === "probe" });
     }
   });
 
-  const bar = io.progress && jobs.length > 300 ? startProgress(jobs.length) : null;
-  for (const outcome of await processInPool(jobs, request.jobs, (n) => bar?.update(n))) outcomes[outcome.index] = outcome;
+  const bar = io.progress && queue.size > 300 ? startProgress(queue.size) : null;
+  for (const outcome of await queue.finish((n) => bar?.update(n))) outcomes[outcome.index] = outcome;
   bar?.stop();
 
   // `fromStep`: the edit was computed from the bytes this run read; else from the text the hook read.
@@ -238,7 +239,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
   const verb = request.dry ? "would change" : "changed";
-  io.stderr(`auditmod: ${summary.changed} ${verb}, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.error} errors (${summary.files} files, ${jobs.length} parsed, ${seconds}s)\n`);
+  io.stderr(`auditmod: ${summary.changed} ${verb}, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.error} errors (${summary.files} files, ${queue.size} parsed, ${seconds}s)\n`);
 
   const failed = summary.error > 0 || extra.findings.some((f) => f.severity === "error");
   const report: RunReport = {

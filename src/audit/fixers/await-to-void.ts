@@ -1,4 +1,4 @@
-import { classifyEmitUsage, findEmitCalls, mayContainEmit } from "../emit";
+import { classifyEmitUsage, findEmitCalls, mayHaveUnvoidedEmit } from "../emit";
 import { scriptExemption } from "../scripts";
 import type { TransformCore } from "../types";
 
@@ -6,7 +6,8 @@ import type { TransformCore } from "../types";
 export const awaitToVoid: TransformCore = {
   name: "await-to-void",
   description: "`await emitAuditLogEvent(...)` statements become `void ...` (AUDIT1); returned, assigned or Promise.all-ed emits are reported",
-  mayMatch: (source) => mayContainEmit(source),
+  mayMatch: (source) => mayHaveUnvoidedEmit(source),
+  precisePrefilter: true,
   apply(ctx) {
     const { j } = ctx;
     const exemption = scriptExemption(ctx.file, ctx.source, ctx.conventions);

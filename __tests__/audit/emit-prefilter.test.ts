@@ -1,0 +1,46 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import fg from "fast-glob";
+import { mayHaveUnvoidedEmit } from "../../src/audit/emit";
+import { DEFAULT_CONVENTIONS } from "../../src/audit/types";
+import { transformSource } from "../../src/engine/transform-source";
+
+describe("mayHaveUnvoidedEmit (await-to-void's text prefilter)", () => {
+  it.each([
+    ["no emit at all", "export const x = 1;\n", false],
+    ["an import only", 'import { emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n', false],
+    ["void statements only", 'void emitAuditLogEvent({ auth, action: "a.b", targets: [] });\nvoid emitAuditLogEventDirect({ workspace });\n', false],
+    ["void through a namespace", 'void audit.emitAuditLogEvent({ auth, metadata: { n: String(f(1, (2))) } });\n', false],
+    ["comments and strings with parens in the event", 'void emitAuditLogEvent({ a: ")", /* ) */ b: "(" });\n', false],
+    ["the helper's own declaration", "export async function emitAuditLogEvent(event: AuditEvent) {}\n", false],
+    ["an awaited emit", "await emitAuditLogEvent({ auth });\n", true],
+    ["a returned emit", "return emitAuditLogEvent({ auth });\n", true],
+    ["an assigned emit", "const p = emitAuditLogEvent({ auth });\n", true],
+    ["a bare emit statement", "emitAuditLogEvent({ auth });\n", true],
+    ["a voided emit that is chained", "void emitAuditLogEvent({ auth }).then(() => log());\n", true],
+    ["a voided emit chained on the next line", "void emitAuditLogEvent({ auth })\n  .catch(() => undefined);\n", true],
+    ["a template literal in the event", "void emitAuditLogEvent({ action: `space.${verb}` });\n", true],
+    ["a regex or division in the event", "void emitAuditLogEvent({ n: String(a / b) });\n", true],
+    ["type arguments", "void emitAuditLogEvent<Ev>({ auth });\n", true],
+    ["an emit in Promise.all", "await Promise.all([emitAuditLogEvent({ auth })]);\n", true],
+  ])("%s", (_name, source, expected) => {
+    expect(mayHaveUnvoidedEmit(source)).toBe(expected);
+  });
+
+  // The prefilter must never hide work: wherever it says no, the transform changes and reports nothing.
+  const root = path.join(__dirname, "..", "..");
+  const files = fg.sync(["__testfixtures__/**/*.ts", "examples/front/**/*.ts"], { cwd: root });
+  it(`never hides a change or a finding (${files.length} fixture and example files)`, () => {
+    const hidden: string[] = [];
+    let skipped = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      if (mayHaveUnvoidedEmit(text)) continue;
+      skipped++;
+      const outcome = transformSource(file, text, [{ name: "await-to-void" }], DEFAULT_CONVENTIONS);
+      if (outcome.status !== "unchanged" || outcome.findings.length > 0) hidden.push(file);
+    }
+    expect(hidden).toEqual([]);
+    expect(skipped).toBeGreaterThan(50);
+  });
+});
