@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 
-import { emitAuditLogEvent, getAuditLogContext, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import { rotateSigningSecret } from "@app/lib/api/webhooks";
 

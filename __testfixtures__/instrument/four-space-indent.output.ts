@@ -1,4 +1,4 @@
-import { emitAuditLogEvent, getAuditLogContext, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import { AgentConfigurationResource } from "@app/lib/resources/agent_configuration_resource";
 import type { Result } from "@app/types/shared/result";

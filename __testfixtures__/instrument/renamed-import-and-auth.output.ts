@@ -1,9 +1,9 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 
 import {
+  buildWorkspaceTarget,
   emitAuditLogEvent as emitAudit,
   getAuditLogContext,
-  buildWorkspaceTarget,
 } from "@app/lib/api/audit/workos_audit";
 import { Authenticator } from "@app/lib/auth";
 import { TriggerResource } from "@app/lib/resources/trigger_resource";

@@ -1,4 +1,4 @@
-import { emitAuditLogEvent, getAuditLogContext, buildWorkspaceTarget } from '@app/lib/api/audit/workos_audit';
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from '@app/lib/api/audit/workos_audit';
 import type { Authenticator } from '@app/lib/auth';
 import type { ToolResource } from '@app/lib/resources/tool_resource';
 

@@ -1,4 +1,4 @@
-import { buildWorkspaceTarget, emitAuditLogEvent, buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";
+import { buildAuditLogTarget, buildWorkspaceTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
 import type { AuditLogTarget } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import type { SpaceResource } from "@app/lib/resources/space_resource";

@@ -1,4 +1,4 @@
-import { emitAuditLogEvent, buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";
+import { buildAuditLogTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import type { KeyResource } from "@app/lib/resources/api_key_resource";
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 
-import { emitAuditLogEvent, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
 import type { HonoEnv } from "@app/lib/api/hono";
 import { TriggerResource } from "@app/lib/resources/trigger_resource";
 

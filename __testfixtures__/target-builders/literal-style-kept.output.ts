@@ -1,4 +1,4 @@
-import { buildAuditLogTarget, emitAuditLogEvent, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildAuditLogTarget, buildWorkspaceTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import { GroupResource } from "@app/lib/resources/group_resource";
 import { Ok, type Result } from "@app/types/shared/result";

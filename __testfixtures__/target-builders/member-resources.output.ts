@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 
-import { emitAuditLogEvent, buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";
+import { buildAuditLogTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
 import type { HonoEnv } from "@app/lib/api/hono";
 import { SpaceResource } from "@app/lib/resources/space_resource";
 

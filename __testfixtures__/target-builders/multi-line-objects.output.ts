@@ -1,4 +1,4 @@
-import { emitAuditLogEvent, buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";
+import { buildAuditLogTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import type { DataSourceResource } from "@app/lib/resources/data_source_resource";
 import type { SpaceResource } from "@app/lib/resources/space_resource";

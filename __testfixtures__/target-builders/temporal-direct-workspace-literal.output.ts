@@ -1,4 +1,4 @@
-import { emitAuditLogEventDirect, buildAuditLogTarget } from "../../lib/api/audit/workos_audit";
+import { buildAuditLogTarget, emitAuditLogEventDirect } from "../../lib/api/audit/workos_audit";
 import { MembershipResource } from "../../lib/resources/membership_resource";
 import type { LightWorkspaceType } from "../../types/workspace";
 

@@ -2,7 +2,7 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 
-import { emitAuditLogEvent, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
 import type { HonoEnv } from "@app/lib/api/hono";
 import { KeyResource } from "@app/lib/resources/api_key_resource";
 

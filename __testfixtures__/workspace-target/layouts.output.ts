@@ -1,4 +1,4 @@
-import { emitAuditLogEvent, emitAuditLogEventDirect, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent, emitAuditLogEventDirect } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import type { GroupResource } from "@app/lib/resources/group_resource";
 import type { LightWorkspaceType } from "@app/types/workspace";

@@ -1,4 +1,4 @@
-import { emitAuditLogEvent, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";
 
 export async function rename(auth: Authenticator, space: SpaceResource, name: string) {
 	const r = await space.updateName(auth, name);

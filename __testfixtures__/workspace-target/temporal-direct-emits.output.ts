@@ -1,4 +1,4 @@
-import { emitAuditLogEventDirect, buildWorkspaceTarget } from "../../lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEventDirect } from "../../lib/api/audit/workos_audit";
 import { TriggerResource } from "../../lib/resources/trigger_resource";
 import type { LightWorkspaceType } from "../../types/workspace";
 

@@ -182,13 +182,13 @@ describe("target builders", () => {
 
   it("writes the workspace target with buildWorkspaceTarget and merges the import (literal style)", () => {
     expect(built({ targetStyle: "literal" }, (ctx, [, ws]) => buildWorkspaceTarget(ctx, ws))).toBe(
-      'import { emitAuditLogEvent, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";\n\nwork(buildWorkspaceTarget(ws));\n',
+      'import { buildWorkspaceTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(buildWorkspaceTarget(ws));\n',
     );
   });
 
   it("writes the workspace target with buildAuditLogTarget in builder style", () => {
     expect(built({ targetStyle: "builder" }, (ctx, [, ws]) => buildWorkspaceTarget(ctx, ws))).toBe(
-      'import { emitAuditLogEvent, buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";\n\nwork(buildAuditLogTarget("workspace", ws));\n',
+      'import { buildAuditLogTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(buildAuditLogTarget("workspace", ws));\n',
     );
   });
 
@@ -212,7 +212,7 @@ describe("target builders", () => {
 
   it("writes a resource target with buildAuditLogTarget in builder style", () => {
     expect(built({ targetStyle: "builder" }, (ctx, [space]) => buildResourceTarget(ctx, "space", space))).toBe(
-      'import { emitAuditLogEvent, buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";\n\nwork(buildAuditLogTarget("space", space));\n',
+      'import { buildAuditLogTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(buildAuditLogTarget("space", space));\n',
     );
   });
 

@@ -67,7 +67,14 @@ function reparsedImport(ctx: StepContext, text: string, expected: string[]): Imp
 
 /** The text inside the braces of an import, split around them; null when comments make it unsafe to edit as text. */
 function importBraces(ctx: StepContext, declaration: ImportDeclaration): { head: string; inner: string; tail: string } | null {
-  const text = printNode(ctx, declaration);
+  // recast prints the declaration with its comments; they stay on the node, so edit only the statement itself.
+  const printed = printNode(ctx, declaration);
+  const start = printed.search(/(?:^|\n)[ \t]*import\b/);
+  if (start < 0) return null;
+  const statement = printed.slice(start).replace(/^\n?[ \t]*/, "");
+  const end = /\}\s*from\s*(["'])[^"'\n]*\1\s*;?/.exec(statement);
+  if (!end) return null;
+  const text = statement.slice(0, end.index + end[0].length);
   if (text.includes("//") || text.includes("/*")) return null;
   const open = text.indexOf("{");
   const close = text.lastIndexOf("}");
@@ -83,16 +90,27 @@ function replaceImport(path: ASTPath<ImportDeclaration>, next: ImportDeclaration
   path.replace(next);
 }
 
-/** Adds `name` to an import's braces as the file lays them out (one per line, trailing comma), or generically. */
+/** Adds `name` to an import's braces as the file lays them out (sorted when they are, one per line, trailing comma), or generically. */
 function addSpecifier(ctx: StepContext, path: ASTPath<ImportDeclaration>, name: string): void {
-  const expected = [...localNames(path.node), name];
+  const names = localNames(path.node);
   const parts = importBraces(ctx, path.node);
   if (parts) {
     const { head, inner, tail } = parts;
-    const multiLine = inner.includes("\n");
-    const indent = /\n([ \t]*)\S/.exec(inner)?.[1] ?? "  ";
-    const trailingComma = /,\s*$/.test(inner);
-    const grown = inner.replace(/,?(\s*)$/, (_match, space: string) => (multiLine ? `,\n${indent}${name}${trailingComma ? "," : ""}${space}` : `, ${name}${space}`));
+    const pieces = inner.split(",");
+    const written = pieces.map((piece) => piece.trim()).filter(Boolean);
+    const sorted = written.every((piece, i) => i === 0 || written[i - 1].localeCompare(piece) <= 0);
+    const at = sorted ? written.findIndex((piece) => piece.localeCompare(name) > 0) : -1;
+    let grown: string;
+    if (at >= 0) {
+      pieces.splice(at, 0, `${/^\s*/.exec(pieces[at])![0]}${name}`);
+      grown = pieces.join(",");
+    } else {
+      const multiLine = inner.includes("\n");
+      const indent = /\n([ \t]*)\S/.exec(inner)?.[1] ?? "  ";
+      const trailingComma = /,\s*$/.test(inner);
+      grown = inner.replace(/,?(\s*)$/, (_match, space: string) => (multiLine ? `,\n${indent}${name}${trailingComma ? "," : ""}${space}` : `, ${name}${space}`));
+    }
+    const expected = at >= 0 ? [...names.slice(0, at), name, ...names.slice(at)] : [...names, name];
     const next = reparsedImport(ctx, head + grown + tail, expected);
     if (next) return replaceImport(path, next);
   }
