@@ -19,7 +19,8 @@ describe("transforms/workspace-target.ts under jscodeshift's own runner", () => 
     const out = execFileSync(
       process.execPath,
       [path.join(repoRoot, "node_modules/jscodeshift/bin/jscodeshift.js"), "-t", path.join(repoRoot, "transforms/workspace-target.ts"), "--parser=tsx", "--dry", "--print", relative],
-      { cwd: repoRoot, encoding: "utf8" },
+      // jscodeshift colours its report when CI=true; the assertions read plain text.
+      { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
     );
     expect(out).toContain(c.expected);
     expect(out).toContain(` REP ${relative} ${relative}:16:72 emitAuditLogEvent targets spread \`...extraTargets\`; cannot tell whether the workspace target comes first (AUDIT7)`);

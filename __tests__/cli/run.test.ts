@@ -249,7 +249,7 @@ describe("transforms/ under jscodeshift's own runner", () => {
     const out = execFileSync(
       process.execPath,
       [path.join(REPO_ROOT, "node_modules/jscodeshift/bin/jscodeshift.js"), "-t", path.join(REPO_ROOT, "transforms/await-to-void.ts"), "--parser=tsx", "--dry", "--print", "--silent", file],
-      { cwd: REPO_ROOT, encoding: "utf8" },
+      { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
     );
     expect(out).toContain("      void emitAuditLogEvent({ auth, action: \"space.deleted\", targets: [] });");
     expect(fs.readFileSync(file, "utf8")).toBe(HANDLER);
