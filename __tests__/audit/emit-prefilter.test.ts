@@ -23,6 +23,7 @@ describe("mayHaveUnvoidedEmit (await-to-void's text prefilter)", () => {
     ["a regex or division in the event", "void emitAuditLogEvent({ n: String(a / b) });\n", true],
     ["type arguments", "void emitAuditLogEvent<Ev>({ auth });\n", true],
     ["an emit in Promise.all", "await Promise.all([emitAuditLogEvent({ auth })]);\n", true],
+    ["a renamed import (its calls carry another name)", 'import { emitAuditLogEvent as emitAudit } from "@app/lib/api/audit/workos_audit";\nvoid emitAudit({ auth });\n', true],
   ])("%s", (_name, source, expected) => {
     expect(mayHaveUnvoidedEmit(source)).toBe(expected);
   });

@@ -24,15 +24,44 @@ export interface EmitCall {
   event: ObjectExpression | null;
 }
 
-/** Name of the emit helper a call invokes (`emitAuditLogEvent(...)` or `audit.emitAuditLogEvent(...)`), else null. */
-export function emitCalleeName(call: CallExpression): EmitFunctionName | null {
+function isEmitFunctionName(name: string): name is EmitFunctionName {
+  return Object.prototype.hasOwnProperty.call(EMIT_FUNCTIONS, name);
+}
+
+const NO_ALIASES: ReadonlyMap<string, EmitFunctionName> = new Map();
+
+/** Local names a file imports the emit helpers under (`import { emitAuditLogEvent as emitAudit }`), from any path in it. */
+export function emitAliases(anyPath: ASTPath): ReadonlyMap<string, EmitFunctionName> {
+  let top: ASTPath = anyPath;
+  while (top.parent) top = top.parent as ASTPath;
+  const node = top.node as unknown as Node;
+  const program = (node.type === "File" ? node.program : node) as Node;
+  const aliases = new Map<string, EmitFunctionName>();
+  for (const statement of (program.body as Node[] | undefined) ?? []) {
+    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    for (const specifier of (statement.specifiers as Node[] | undefined) ?? []) {
+      if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
+      const imported = specifier.imported as Node;
+      const importedName = (imported.type === "Identifier" ? imported.name : imported.value) as string;
+      // ast-types' importSpecifier builder leaves `local` null when it equals the imported name.
+      const local = ((specifier.local as Node | null)?.name as string | undefined) ?? importedName;
+      if (local !== importedName && isEmitFunctionName(importedName)) aliases.set(local, importedName);
+    }
+  }
+  return aliases.size > 0 ? aliases : NO_ALIASES;
+}
+
+/** Name of the emit helper a call invokes (`emitAuditLogEvent(...)`, `audit.emitAuditLogEvent(...)`, or a renamed import), else null. */
+export function emitCalleeName(call: CallExpression, aliases: ReadonlyMap<string, EmitFunctionName> = NO_ALIASES): EmitFunctionName | null {
   const callee = call.callee as Node;
   let name: string | null = null;
   if (callee.type === "Identifier") name = callee.name as string;
   else if (callee.type === "MemberExpression" && !callee.computed && (callee.property as Node).type === "Identifier") {
     name = (callee.property as Node).name as string;
   }
-  return name !== null && Object.prototype.hasOwnProperty.call(EMIT_FUNCTIONS, name) ? (name as EmitFunctionName) : null;
+  if (name === null) return null;
+  if (isEmitFunctionName(name)) return name;
+  return callee.type === "Identifier" ? (aliases.get(name) ?? null) : null;
 }
 
 // Keys that never lead to code: positions, comments, tokens and recast's pristine copy.
@@ -44,7 +73,7 @@ const NON_CODE_KEYS = new Set(["type", "loc", "start", "end", "range", "extra", 
  * run's time, so paths are made only for the calls found.
  */
 // Array indices stay numbers: ast-types caches child paths by name and checks `name === index` when it moves them.
-function emitCallRoutes(root: Node): (string | number)[][] {
+function emitCallRoutes(root: Node, aliases: ReadonlyMap<string, EmitFunctionName>): (string | number)[][] {
   const routes: (string | number)[][] = [];
   const route: (string | number)[] = [];
   const walk = (value: unknown): void => {
@@ -58,7 +87,7 @@ function emitCallRoutes(root: Node): (string | number)[][] {
     }
     if (!value || typeof value !== "object" || typeof (value as Node).type !== "string") return;
     const node = value as Node;
-    if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && emitCalleeName(node as unknown as CallExpression)) {
+    if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && emitCalleeName(node as unknown as CallExpression, aliases)) {
       routes.push([...route]);
     }
     for (const key in node) {
@@ -78,9 +107,10 @@ function emitCallRoutes(root: Node): (string | number)[][] {
 export function findEmitCalls(_j: JSCodeshift, root: Collection): EmitCall[] {
   const calls: EmitCall[] = [];
   for (const rootPath of root.paths()) {
-    for (const route of emitCallRoutes(rootPath.node as unknown as Node)) {
+    const aliases = emitAliases(rootPath);
+    for (const route of emitCallRoutes(rootPath.node as unknown as Node, aliases)) {
       const path = (route.length > 0 ? rootPath.get(...route) : rootPath) as ASTPath<CallExpression>;
-      const callee = emitCalleeName(path.node)!;
+      const callee = emitCalleeName(path.node, aliases)!;
       const [arg] = path.node.arguments;
       calls.push({
         path,
@@ -227,6 +257,7 @@ const VOID_BEFORE = /\bvoid\s+(?:[A-Za-z_$][\w$]*\s*\.\s*)?$/;
  * anything it cannot read surely (templates, regexes, generics) counts as a possible match.
  */
 export function mayHaveUnvoidedEmit(source: string): boolean {
+  if (/emitAuditLogEvent(?:Direct)?\s+as\s/.test(source)) return true; // calls under another name are not in the text
   const name = /emitAuditLogEvent(?:Direct)?\b/g;
   for (let m = name.exec(source); m; m = name.exec(source)) {
     let after = m.index + m[0].length;

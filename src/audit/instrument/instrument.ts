@@ -3,8 +3,7 @@ import type { ASTPath } from "jscodeshift";
 import { matchesFiles, specFromOptions, type InstrumentSpec } from "../../config/spec";
 import type { Node } from "../ast";
 import { buildEmit, indentUnit, type EmitSubject } from "../build-emit";
-import { emitAction, emitCalleeName } from "../emit";
-import { importedLocalName } from "../imports";
+import { emitAction, findEmitCalls } from "../emit";
 import { positionOf } from "../location";
 import {
   callbackCall,
@@ -111,25 +110,10 @@ function isInside(path: ASTPath, ancestor: ASTPath | null): boolean {
   return false;
 }
 
-/**
- * An emit of `action` already in the function (or module) holding the mutation: its line, else null.
- * `findEmitCalls` knows the helpers by their exported names; a renamed import (`emitAuditLogEvent as
- * emitAudit`) is what `instrument` itself writes calls with, so it is read here too.
- */
+/** An emit of `action` already in the function (or module) holding the mutation: its line, else null. */
 function existingEmitLine(ctx: StepContext, fn: ASTPath | null, action: string): number | null {
-  const renamed = new Set(
-    ["emitAuditLogEvent", "emitAuditLogEventDirect"].map((name) => importedLocalName(ctx, name)).filter((local): local is string => local !== null),
-  );
-  const scope = fn ? ctx.j(fn) : ctx.root;
-  let line: number | null = null;
-  scope.find(ctx.j.CallExpression).forEach((path) => {
-    if (line !== null) return;
-    const callee = path.node.callee as unknown as Node;
-    const isEmit = emitCalleeName(path.node) !== null || (callee.type === "Identifier" && renamed.has(callee.name as string));
-    const [event] = path.node.arguments;
-    if (isEmit && event?.type === "ObjectExpression" && emitAction(event) === action) line = lineOf(path.node);
-  });
-  return line;
+  const existing = findEmitCalls(ctx.j, fn ? ctx.j(fn) : ctx.root).find((emit) => emit.event !== null && emitAction(emit.event) === action);
+  return existing ? lineOf(existing.path.node) : null;
 }
 
 /** The emit's subject at the mutation: the Authenticator (and request), else a workspace with the spec's actor. */
