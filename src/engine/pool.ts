@@ -71,10 +71,3 @@ export class JobQueue {
     }
   }
 }
-
-/** Processes jobs on worker threads (or in-process for small runs); outcomes come back in job order. */
-export async function processInPool(jobs: FileJob[], threads: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
-  const queue = new JobQueue(threads);
-  for (const job of jobs) queue.add(job);
-  return queue.finish((done) => onProgress?.(done));
-}
