@@ -74,13 +74,7 @@ export function atomicWrite(file: string, content: string | Uint8Array, expected
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   try {
-    const fd = fs.openSync(temp, "wx", mode);
-    try {
-      fs.writeFileSync(fd, content);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeDurably(temp, content, mode);
     fs.chmodSync(temp, mode);
     const changed = expected === null ? (fs.existsSync(file) ? "already exists" : null) : changedSinceRead(file, expected, identity);
     if (changed) {
@@ -92,6 +86,17 @@ export function atomicWrite(file: string, content: string | Uint8Array, expected
   } catch (error) {
     fs.rmSync(temp, { force: true });
     return { ok: false, reason: `cannot write: ${(error as Error).message}` };
+  }
+}
+
+/** Creates `temp` (never an existing file) with `content` and fsyncs it, so a rename publishes complete bytes. */
+function writeDurably(temp: string, content: string | Uint8Array, mode: number): void {
+  const fd = fs.openSync(temp, "wx", mode);
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -111,13 +116,7 @@ export function removeIfUnchanged(file: string, expected: Uint8Array): WriteResu
 export function writeStateFile(file: string, content: string | Uint8Array): void {
   const temp = tempPathFor(file);
   try {
-    const fd = fs.openSync(temp, "wx", 0o644);
-    try {
-      fs.writeFileSync(fd, content);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeDurably(temp, content, 0o644);
     fs.renameSync(temp, file);
   } finally {
     fs.rmSync(temp, { force: true });
