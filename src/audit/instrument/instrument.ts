@@ -246,8 +246,10 @@ export const instrument: TransformCore = {
         continue;
       }
       const result = instrumentSite(ctx, spec, sites[0], moduleLevel);
-      if (result === true) changed = true;
-      else ctx.report(result.node, `not instrumented (${spec.action}): ${result.skip}`);
+      if (result === true) {
+        changed = true;
+        ctx.emitInserted?.();
+      } else ctx.report(result.node, `not instrumented (${spec.action}): ${result.skip}`);
     }
     return changed;
   },
