@@ -27,7 +27,7 @@ export type AuditAction =
   | "trigger.updated"
   | "trigger.disabled"
   // ---- credentials ----
-  // Named before the <resource>.<verb> rule; events exist under this name, so it stays.
+  // Named before the <resource>.<verb> rule: events exist under this name, so it stays.
   | "credentials.created";
 
 export type AuditLogTarget = {
