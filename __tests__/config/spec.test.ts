@@ -10,6 +10,7 @@ import {
   resolveFileFilter,
   resolveSpecFiles,
   SpecError,
+  specFileLocator,
   specFromOptions,
 } from "../../src/config/spec";
 
@@ -220,5 +221,21 @@ describe("files: root-relative globs, existing paths matched literally", () => {
     ["lib/x.ts", ["pages/**", { glob: "lib/*.ts" }], true],
   ])("%s against %j -> %s", (file, filters, expected) => {
     expect(matchesFiles(file, filters as never)).toBe(expected);
+  });
+});
+
+describe("specFileLocator: where a spec's entries are written, for warnings", () => {
+  it.each([
+    ["YAML", "m.yaml", "steps:\n  - await-to-void\n  - instrument:\n      action: groups.archive\n      metadata: { groupName: group.name }\n", ["steps", 1, "instrument", "action"], { line: 4, column: 7 }],
+    ["YAML, a metadata key", "m.yaml", "steps:\n  - instrument:\n      action: groups.archive\n      metadata: { groupName: group.name }\n", ["steps", 0, "instrument", "metadata", "groupName"], { line: 4, column: 19 }],
+    ["JSON", "s.json", '{\n  "mutation": "*.archive",\n  "action": "groups.archive"\n}\n', ["action"], { line: 3, column: 3 }],
+    ["an entry that is not there", "s.json", '{ "action": "x.y" }', ["metadata", "k"], null],
+  ])("%s", (_what, name, text, keys, expected) => {
+    const dir = tempDir({ [name]: text });
+    expect(specFileLocator(path.join(dir, name))(keys)).toEqual(expected);
+  });
+
+  it("a file that cannot be read locates nothing", () => {
+    expect(specFileLocator("/nonexistent/m.yaml")(["action"])).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { CommandModule } from "yargs";
 import { FIXERS } from "../audit/transforms";
 import { findRoot, loadConfig } from "../config/config";
-import { parseManifest, readSpecFile, resolveSpecFiles, SpecError, type Manifest } from "../config/spec";
+import { parseManifest, readSpecFile, resolveSpecFiles, specFileLocator, SpecError, type Manifest } from "../config/spec";
 import { UsageError } from "../engine/errors";
 import type { StepSpec } from "../engine/pipeline";
 import { withRunFlags, type CliIO, type RunFlags } from "./common";
@@ -45,11 +45,12 @@ export function batchCommand(io: CliIO, result: CommandResult): CommandModule {
       // `files` are checked against the root before anything runs, like the rest of the manifest.
       const problems: string[] = [];
       const instrumentSteps: InstrumentStep[] = [];
+      const locate = specFileLocator(manifestPath);
       const steps: StepSpec[] = manifest.steps.map((step, i) => {
         if (step.kind === "fixer") return { name: step.name };
         const resolved = resolveSpecFiles(step.spec, config.root, `steps[${i}].instrument`);
         problems.push(...resolved.problems);
-        instrumentSteps.push({ index: i, spec: resolved.spec, origin: specOrigin(manifestPath, manifestArg, ["steps", i, "instrument"], resolved.spec) });
+        instrumentSteps.push({ index: i, spec: resolved.spec, origin: specOrigin(locate, manifestArg, ["steps", i, "instrument"], resolved.spec) });
         return { name: "instrument", options: { ...resolved.spec } };
       });
       if (problems.length > 0) throw specUsageError(manifestArg, new SpecError(problems));

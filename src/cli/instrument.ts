@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
 import type { AuditmodConfig } from "../config/config";
-import { locateInSpecFile, parseSpec, readSpecFile, resolveSpecFiles, SpecError, type InstrumentSpec } from "../config/spec";
+import { parseSpec, readSpecFile, resolveSpecFiles, specFileLocator, SpecError, type InstrumentSpec, type SpecLocator } from "../config/spec";
 import { UsageError } from "../engine/errors";
 import type { StepSpec } from "../engine/pipeline";
 import { runSteps, type RunFacts } from "../engine/run";
@@ -47,9 +47,9 @@ function registrationEvent(step: InstrumentStep, facts: RunFacts): RegistrationE
   return { action: spec.action, targets: spec.targets.map((t) => t.type), metadata: Object.keys(spec.metadata), origin: step.origin, live };
 }
 
-/** Where a spec file's names are (`step` is the spec's path in the file, "" for a whole spec file). */
-export function specOrigin(file: string, shown: string, keys: (string | number)[], spec: InstrumentSpec): NameOrigin {
-  const at = (more: string[]) => locateInSpecFile(file, [...keys, ...more]) ?? { line: 1, column: 1 };
+/** Where a spec file's names are, as `shown` (`step` is the spec's path in the file, "" for a whole spec file). */
+export function specOrigin(locate: SpecLocator, shown: string, keys: (string | number)[], spec: InstrumentSpec): NameOrigin {
+  const at = (more: string[]) => locate([...keys, ...more]) ?? { line: 1, column: 1 };
   const step = keys.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").replace(/^\./, "");
   return { file: shown, step, action: at(["action"]), metadata: Object.fromEntries(Object.keys(spec.metadata).map((k) => [k, at(["metadata", k])])) };
 }
@@ -163,7 +163,7 @@ export function instrumentCommand(io: CliIO, result: CommandResult): CommandModu
       if (resolved.problems.length > 0) throw specUsageError(where, new SpecError(resolved.problems));
       const paths = list(argv.paths);
       const steps: StepSpec[] = [{ name: "instrument", options: { ...resolved.spec } }];
-      const origin = specFile !== undefined ? specOrigin(path.resolve(io.cwd, specFile), specFile, [], resolved.spec) : undefined;
+      const origin = specFile !== undefined ? specOrigin(specFileLocator(path.resolve(io.cwd, specFile)), specFile, [], resolved.spec) : undefined;
       await runWithRegistration(io, result, `instrument ${spec.action}`, flags, paths, steps, [{ index: 0, spec: resolved.spec, origin }], config);
     },
   };

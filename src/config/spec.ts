@@ -259,28 +259,35 @@ export function readSpecFile(file: string): unknown {
   return doc.toJS();
 }
 
-/** 1-based line and column of the entry at `keys` in a JSON or YAML spec file (for a map entry: its key), or null. */
-export function locateInSpecFile(file: string, keys: (string | number)[]): { line: number; column: number } | null {
+export type SpecLocator = (keys: (string | number)[]) => { line: number; column: number } | null;
+
+/**
+ * Finds entries in a JSON or YAML spec file (parsed once; JSON is read as the YAML it also is):
+ * the 1-based line and column of the entry at `keys` (for a map entry, its key), or null.
+ */
+export function specFileLocator(file: string): SpecLocator {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch {
-    return null;
+    return () => null;
   }
   const YAML = require("yaml") as typeof import("yaml");
   const lines = new YAML.LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter: lines });
-  const parent = doc.getIn(keys.slice(0, -1), true);
-  const last = keys[keys.length - 1];
-  let range: [number, number, number] | null | undefined;
-  if (YAML.isMap(parent)) {
-    const pair = parent.items.find((p) => YAML.isScalar(p.key) && p.key.value === last);
-    range = pair && YAML.isNode(pair.key) ? pair.key.range : null;
-  } else if (YAML.isSeq(parent) && typeof last === "number") {
-    const item = parent.items[last];
-    range = YAML.isNode(item) ? item.range : null;
-  }
-  if (!range) return null;
-  const { line, col } = lines.linePos(range[0]);
-  return { line, column: col };
+  return (keys) => {
+    const parent = doc.getIn(keys.slice(0, -1), true);
+    const last = keys[keys.length - 1];
+    let range: [number, number, number] | null | undefined;
+    if (YAML.isMap(parent)) {
+      const pair = parent.items.find((p) => YAML.isScalar(p.key) && p.key.value === last);
+      range = pair && YAML.isNode(pair.key) ? pair.key.range : null;
+    } else if (YAML.isSeq(parent) && typeof last === "number") {
+      const item = parent.items[last];
+      range = YAML.isNode(item) ? item.range : null;
+    }
+    if (!range) return null;
+    const { line, col } = lines.linePos(range[0]);
+    return { line, column: col };
+  };
 }
