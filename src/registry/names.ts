@@ -16,9 +16,10 @@ export interface NamedEvent {
   origin?: NameOrigin;
 }
 
-/** The origin of names given as command-line flags: no file, no line. */
+/** Line 0: a finding without a line (the formatter then prints the file alone). */
 const NO_LINE = { line: 0, column: 0 };
 
+/** The origin of names given as command-line flags: no file, no line. */
 export function commandLineOrigin(keys: readonly string[]): NameOrigin {
   return { file: "command line", step: "", action: NO_LINE, metadata: Object.fromEntries(keys.map((k) => [k, NO_LINE])) };
 }
