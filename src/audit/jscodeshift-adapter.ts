@@ -6,11 +6,13 @@ import { DEFAULT_CONVENTIONS, type AuditConventions, type Finding, type Transfor
 /** Conventions from jscodeshift's `--key=value` options, falling back to the defaults. */
 export function conventionsFromOptions(options: Options): AuditConventions {
   const scriptDirs = options.scriptDirs;
+  const neverReturns = options.neverReturns;
   return {
     auditModuleSpecifier: typeof options.auditModuleSpecifier === "string" ? options.auditModuleSpecifier : DEFAULT_CONVENTIONS.auditModuleSpecifier,
     scriptDirs: typeof scriptDirs === "string" ? scriptDirs.split(",") : Array.isArray(scriptDirs) ? scriptDirs : DEFAULT_CONVENTIONS.scriptDirs,
     targetStyle: options.targetStyle === "builder" ? "builder" : DEFAULT_CONVENTIONS.targetStyle,
     quote: options.quote === "single" ? "single" : DEFAULT_CONVENTIONS.quote,
+    neverReturns: typeof neverReturns === "string" ? neverReturns.split(",") : Array.isArray(neverReturns) ? (neverReturns as string[]) : DEFAULT_CONVENTIONS.neverReturns,
   };
 }
 
