@@ -170,7 +170,7 @@ function unboundReason(ctx: StepContext, fn: ASTPath | null, point: InsertionPoi
   const line = declarationLine(ctx, fn, name);
   const subject = `\`${name}\` (the spec's ${where})`;
   if (line === null) return `${subject} is not in scope where the emit would go (${describePoint(point)})`;
-  if (moved.stoppedAt) return `${subject} is declared at line ${line}, after line ${lineOf(moved.stoppedAt)}, which may return or answer the request and which the emit must come before; instrument it by hand`;
+  if (moved.stoppedAt && line > lineOf(moved.stoppedAt)) return `${subject} is declared at line ${line}, after line ${lineOf(moved.stoppedAt)}, which may return or answer the request and which the emit must come before; instrument it by hand`;
   return `${subject} is declared at line ${line}, out of scope where the emit would go (${describePoint(moved.point)}); instrument it by hand`;
 }
 
