@@ -651,7 +651,7 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       const moved = moveAfterDeclarations(point, names as string[]);
       expect(describePoint(moved.point)).toBe(where);
       expect(moved.missing).toEqual(missing);
-      expect(moved.stoppedAt ? positionOf(moved.stoppedAt).line : null).toBe(stoppedAt);
+      expect(moved.stoppedAt ? positionOf(moved.stoppedAt as never).line : null).toBe(stoppedAt);
     });
   });
 
