@@ -231,8 +231,8 @@ function namesElement(spec: InstrumentSpec, fn: ASTPath): boolean {
 function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, moduleLevel: Set<string>): true | Skip {
   const callback = callbackOf(site.fn);
   // An awaited wrapper (`await withTransaction(async (t) => ...)`): the emit may go after it when the callback cannot hold it.
-  const wrapperParent = callback && !callback.iterating ? parentThroughAwait(callback.call) : null;
-  const wrapper = wrapperParent && (callback!.call.parent as ASTPath).node.type === "AwaitExpression" ? { call: callback!.call, fn: enclosingFunction(callback!.call) } : null;
+  const awaited = callback !== null && !callback.iterating && ((callback.call.parent as ASTPath).node as Node).type === "AwaitExpression";
+  const wrapper = awaited ? { call: callback.call, fn: enclosingFunction(callback.call) } : null;
   const ms = findMutationStatement(site.call);
   if (isSkip(ms)) {
     // `withLock(() => space.delete(auth))`, `return SpaceResource.makeNew(...)`: the wrapper's result is the mutation's.
