@@ -1,6 +1,7 @@
 import type { API, FileInfo, Options } from "jscodeshift";
 import { decodeSource, encodeOutput } from "../engine/text";
 import { positionOf } from "./location";
+import { printEdited } from "./print";
 import { DEFAULT_CONVENTIONS, type AuditConventions, type Finding, type TransformCore } from "./types";
 
 /** Conventions from jscodeshift's `--key=value` options, falling back to the defaults. */
@@ -41,6 +42,6 @@ export function toJscodeshiftTransform(core: TransformCore) {
     for (const f of findings) {
       if (typeof api.report === "function") api.report(`${f.file}:${f.line}:${f.column} ${f.message}`);
     }
-    return changed ? encodeOutput(root.toSource({ quote: conventions.quote }), decoded.source) : file.source;
+    return changed ? encodeOutput(printEdited(root, text, conventions), decoded.source) : file.source;
   };
 }

@@ -2,7 +2,7 @@ import type { StatementKind as Statement } from "ast-types/lib/gen/kinds";
 import type { ASTPath } from "jscodeshift";
 import { matchesFiles, specFromOptions, type InstrumentSpec } from "../../config/spec";
 import type { Node } from "../ast";
-import { buildEmit, indentUnit, type EmitSubject } from "../build-emit";
+import { buildEmit, type EmitSubject } from "../build-emit";
 import { emitAction, findEmitCalls } from "../emit";
 import { positionOf } from "../location";
 import {
@@ -359,17 +359,11 @@ export const instrument: TransformCore = {
       byFunction.set(key, [...(byFunction.get(key) ?? []), { call, fn }]);
     }
     const moduleLevel = moduleNames(ctx);
-    // recast reprints the block around an inserted statement with spaces, whatever the file uses.
-    const tabbed = indentUnit(ctx.source) === "\t";
     let changed = false;
     for (const sites of byFunction.values()) {
       const existing = existingEmitLine(ctx, homeFunction(sites[0].fn), spec.action);
       if (existing !== null) {
         for (const site of sites) ctx.report(site.call.node, `already instrumented: this function emits ${spec.action} (line ${existing})`, "info");
-        continue;
-      }
-      if (tabbed) {
-        ctx.report(sites[0].call.node, `not instrumented (${spec.action}): the file is indented with tabs, and the lines around an inserted emit would be re-indented with spaces; instrument it by hand`);
         continue;
       }
       for (const site of sitesToInstrument(ctx, spec, sites)) {
