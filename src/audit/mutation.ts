@@ -750,7 +750,7 @@ export function callbackCall(fn: ASTPath): ASTPath | null {
 }
 
 /** Callees whose callbacks run once per element or concurrently: emitting there is never one event. */
-export const ITERATING_CALLEES = new Set(["map", "forEach", "flatMap", "filter", "reduce", "some", "every", "find", "all", "allSettled", "concurrentExecutor"]);
+export const ITERATING_CALLEES = new Set(["map", "forEach", "flatMap", "filter", "reduce", "some", "every", "find", "findIndex", "all", "allSettled", "concurrentExecutor", "mapSeries", "forEachSeries", "eachSeries", "each", "eachLimit", "mapLimit", "pMap", "times"]);
 
 /** The method or function name a call invokes (`map`, `concurrentExecutor`), else null. */
 export function calleeName(call: Node): string | null {

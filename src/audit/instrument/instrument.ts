@@ -238,8 +238,11 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
     // `withLock(() => space.delete(auth))`, `return SpaceResource.makeNew(...)`: the wrapper's result is the mutation's.
     const holder = parentThroughAwait(site.call);
     const resultIsCallbacks = holder !== null && (holder.node === site.fn?.node || (holder.node as Node).type === "ReturnStatement");
-    if (wrapper && resultIsCallbacks) return instrumentSite(ctx, spec, wrapper, moduleLevel);
-    return ms;
+    if (!wrapper || !resultIsCallbacks) return ms;
+    if (returnsEarly(site.fn!) && !wrapperResultChecked(wrapper.call, { mutationName: describeCallee(site.call.node as unknown as Node, spec.mutation), neverReturns: ctx.conventions.neverReturns })) {
+      return { skip: `the callback passed to ${callback!.name}() (line ${lineOf(wrapper.call.node)}) returns the mutation's result but may return early before it, and the result of ${callback!.name}() is not checked; instrument it by hand`, node: site.call.node };
+    }
+    return instrumentSite(ctx, spec, wrapper, moduleLevel);
   }
   const loop = enclosingLoop(ms.statement);
   if (loop) return { skip: `the mutation is inside a loop (line ${lineOf(loop.node)}): one event per iteration would be a guess; instrument it by hand`, node: site.call.node };
@@ -355,7 +358,9 @@ export const instrument: TransformCore = {
     const byFunction = new Map<unknown, Site[]>();
     for (const call of calls) {
       const fn = enclosingFunction(call);
-      const key = fn ? fn.node : null;
+      // Calls in a callback and around it are several calls of one function: they are related, not instrumented apart.
+      const home = homeFunction(fn);
+      const key = home ? home.node : null;
       byFunction.set(key, [...(byFunction.get(key) ?? []), { call, fn }]);
     }
     const moduleLevel = moduleNames(ctx);
