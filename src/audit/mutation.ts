@@ -818,12 +818,26 @@ export function declaredNames(stmt: Node): string[] {
 
 /** True when `node` can leave the function: a `return`, a `throw` or a never-returning call outside nested functions. */
 function mayLeave(node: unknown, neverReturns: readonly string[]): boolean {
+  return holdsOutsideFunctions(node, (n) => n.type === "ReturnStatement" || n.type === "ThrowStatement" || callsNeverReturning(n, neverReturns));
+}
+
+/** True when a node for which `test` holds lies in `node`, outside nested functions. */
+function holdsOutsideFunctions(node: unknown, test: (n: Node) => boolean): boolean {
   if (!node || typeof node !== "object") return false;
-  if (Array.isArray(node)) return node.some((n) => mayLeave(n, neverReturns));
+  if (Array.isArray(node)) return node.some((n) => holdsOutsideFunctions(n, test));
   const n = node as Node;
   if (typeof n.type !== "string" || FUNCTIONS.has(n.type)) return false;
-  if (n.type === "ReturnStatement" || n.type === "ThrowStatement" || callsNeverReturning(n, neverReturns)) return true;
-  return Object.keys(n).some((key) => !NON_CHILD_KEYS.has(key) && mayLeave(n[key], neverReturns));
+  return test(n) || Object.keys(n).some((key) => !NON_CHILD_KEYS.has(key) && holdsOutsideFunctions(n[key], test));
+}
+
+/** True when a `return` may end callback `fn` before its last statement: a failure the code after its wrapper must then check. */
+export function returnsEarly(fn: Node): boolean {
+  const body = fn.body as Node;
+  if (body.type !== "BlockStatement") return false;
+  const statements = body.body as Node[];
+  const last = statements.at(-1);
+  const holdsReturn = (n: unknown) => holdsOutsideFunctions(n, (s) => s.type === "ReturnStatement");
+  return statements.slice(0, -1).some(holdsReturn) || (last !== undefined && last.type !== "ReturnStatement" && holdsReturn(last));
 }
 
 export interface MovedPoint {

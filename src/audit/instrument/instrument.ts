@@ -17,6 +17,7 @@ import {
   freeNames,
   isSkip,
   relateStatements,
+  returnsEarly,
   moveAfterDeclarations,
   type MovedPoint,
   ITERATING_CALLEES,
@@ -28,7 +29,7 @@ import {
   type MutationPattern,
   type Skip,
 } from "../mutation";
-import { enclosingFunction, findAuthInScope, findBinding, findNextRequestInScope, findWorkspaceInScope, isFunctionNode } from "../scope";
+import { enclosingFunction, findAuthInScope, findBinding, findNextRequestInScope, findWorkspaceInScope } from "../scope";
 import type { StepContext, TransformCore } from "../types";
 
 /*
@@ -198,24 +199,6 @@ function parentThroughAwait(path: ASTPath): ASTPath | null {
   return p;
 }
 
-/** True when a `return` may end the callback before its last statement: a failure the code after the wrapper must then check. */
-function returnsEarly(fn: ASTPath): boolean {
-  const body = (fn.node as unknown as Node).body as Node;
-  if (body.type !== "BlockStatement") return false;
-  const statements = body.body as Node[];
-  const last = statements.at(-1);
-  return statements.slice(0, -1).some(holdsReturn) || (last !== undefined && last.type !== "ReturnStatement" && holdsReturn(last));
-}
-
-function holdsReturn(node: unknown): boolean {
-  if (!node || typeof node !== "object") return false;
-  if (Array.isArray(node)) return node.some(holdsReturn);
-  const n = node as Node;
-  if (typeof n.type !== "string" || isFunctionNode(n)) return false;
-  if (n.type === "ReturnStatement") return true;
-  return Object.keys(n).some((key) => key !== "loc" && key !== "original" && key !== "comments" && holdsReturn(n[key]));
-}
-
 /** True when a spec expression reads a name the callback binds itself (its element), so each call is an event of its own. */
 function namesElement(spec: InstrumentSpec, fn: ASTPath): boolean {
   const body = fn.get("body") as ASTPath;
@@ -239,7 +222,7 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
     const holder = parentThroughAwait(site.call);
     const resultIsCallbacks = holder !== null && (holder.node === site.fn?.node || (holder.node as Node).type === "ReturnStatement");
     if (!wrapper || !resultIsCallbacks) return ms;
-    if (returnsEarly(site.fn!) && !wrapperResultChecked(wrapper.call, { mutationName: describeCallee(site.call.node as unknown as Node, spec.mutation), neverReturns: ctx.conventions.neverReturns })) {
+    if (returnsEarly(site.fn!.node as unknown as Node) && !wrapperResultChecked(wrapper.call, { mutationName: describeCallee(site.call.node as unknown as Node, spec.mutation), neverReturns: ctx.conventions.neverReturns })) {
       return { skip: `the callback passed to ${callback!.name}() (line ${lineOf(wrapper.call.node)}) returns the mutation's result but may return early before it, and the result of ${callback!.name}() is not checked; instrument it by hand`, node: site.call.node };
     }
     return instrumentSite(ctx, spec, wrapper, moduleLevel);
@@ -263,7 +246,7 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
   // Names that exist only outside the callback: the emit goes after the awaited wrapper, unless the callback may fail quietly.
   const onlyOutside = wrapper && site.fn && spec.outcome !== "failure" && unboundNames(spec, found, moduleLevel).every(([name]) => declarationLine(ctx, site.fn, name) === null);
   if (!onlyOutside) return { skip: point, node: site.call.node };
-  if (returnsEarly(site.fn!) && !wrapperResultChecked(wrapper!.call, options)) {
+  if (returnsEarly(site.fn!.node as unknown as Node) && !wrapperResultChecked(wrapper!.call, options)) {
     return { skip: `${point}; after the ${callback!.name}() call (line ${lineOf(wrapper!.call.node)}) it would be a guess, since the callback may return early and its result is not checked`, node: site.call.node };
   }
   return instrumentSite(ctx, spec, wrapper!, moduleLevel);
