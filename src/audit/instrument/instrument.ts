@@ -222,10 +222,7 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
     const holder = parentThroughAwait(site.call);
     const resultIsCallbacks = holder !== null && (holder.node === site.fn?.node || (holder.node as Node).type === "ReturnStatement");
     if (!wrapper || !resultIsCallbacks) return ms;
-    if (returnsEarly(site.fn!.node as unknown as Node) && !wrapperResultChecked(wrapper.call, { mutationName: describeCallee(site.call.node as unknown as Node, spec.mutation), neverReturns: ctx.conventions.neverReturns })) {
-      return { skip: `the callback passed to ${callback!.name}() (line ${lineOf(wrapper.call.node)}) returns the mutation's result but may return early before it, and the result of ${callback!.name}() is not checked; instrument it by hand`, node: site.call.node };
-    }
-    return instrumentSite(ctx, spec, wrapper, moduleLevel);
+    return instrumentAfterWrapper(ctx, spec, site, wrapper, `the callback passed to ${callback!.name}() returns the result of the mutation`, moduleLevel);
   }
   const loop = enclosingLoop(ms.statement);
   if (loop) return { skip: `the mutation is inside a loop (line ${lineOf(loop.node)}): one event per iteration would be a guess; instrument it by hand`, node: site.call.node };
@@ -246,10 +243,17 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
   // Names that exist only outside the callback: the emit goes after the awaited wrapper, unless the callback may fail quietly.
   const onlyOutside = wrapper && site.fn && spec.outcome !== "failure" && unboundNames(spec, found, moduleLevel).every(([name]) => declarationLine(ctx, site.fn, name) === null);
   if (!onlyOutside) return { skip: point, node: site.call.node };
-  if (returnsEarly(site.fn!.node as unknown as Node) && !wrapperResultChecked(wrapper!.call, options)) {
-    return { skip: `${point}; after the ${callback!.name}() call (line ${lineOf(wrapper!.call.node)}) it would be a guess, since the callback may return early and its result is not checked`, node: site.call.node };
+  return instrumentAfterWrapper(ctx, spec, site, wrapper!, point, moduleLevel);
+}
+
+/** The emit after the awaited wrapper instead (for `why`), unless the callback may return early while the wrapper's result goes unchecked. */
+function instrumentAfterWrapper(ctx: StepContext, spec: InstrumentSpec, site: Site, wrapper: Site, why: string, moduleLevel: Set<string>): true | Skip {
+  const wrapperName = calleeName(wrapper.call.node as unknown as Node) ?? "the wrapper";
+  const options = { mutationName: wrapperName, neverReturns: ctx.conventions.neverReturns };
+  if (returnsEarly(site.fn!.node as unknown as Node) && !wrapperResultChecked(wrapper.call, options)) {
+    return { skip: `${why}; after the ${wrapperName}() call (line ${lineOf(wrapper.call.node)}) the emit would be a guess, since the callback may return early and that call's result is not checked; instrument it by hand`, node: site.call.node };
   }
-  return instrumentSite(ctx, spec, wrapper!, moduleLevel);
+  return instrumentSite(ctx, spec, wrapper, moduleLevel);
 }
 
 /** True when the wrapper's result is kept and guarded, so the success point after it is after the callback's failures too. */
