@@ -101,6 +101,8 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       ["if (!(await space.update(auth))) return;", { type: "IfStatement", binding: [] }],
       ["if ((await space.update(auth)).isErr()) return;", { type: "IfStatement", binding: [] }],
       ["if (check(await space.update(auth))) return;", "the mutation call is part of a larger expression (an argument of check()), not a statement of its own"],
+      ["if ((await space.update(auth)).isErr() || force) return;", { type: "IfStatement", binding: [] }],
+      ["if (force && !(await space.update(auth))) return;", "the mutation call is part of a larger expression (an operand of !), not a statement of its own"],
       ["await Promise.all([space.update(auth)]);", "the mutation call is part of a larger expression (an array element), not a statement of its own"],
       ["await log(space.update(auth));", "the mutation call is part of a larger expression (an argument of log()), not a statement of its own"],
       ["await space.update(auth).then(done);", "the mutation call is part of a larger expression (chained with .then()), not a statement of its own"],

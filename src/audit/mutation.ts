@@ -173,6 +173,8 @@ function conditionHolding(path: ASTPath): ASTPath | null {
     const p = parent.node as Node;
     // As an argument (`log(x())`), the call is not what the condition reads.
     if (isCall(p) && p.callee !== child.node) return null;
+    // On the right of `&&`/`||` the mutation may not run at all (`if (flag && !(await x()))`).
+    if (p.type === "LogicalExpression" && p.left !== child.node) return null;
     child = parent;
     parent = child.parent as ASTPath | null;
   }
@@ -198,6 +200,7 @@ function describeParent(node: Node): string {
       return "a condition";
     case "LogicalExpression":
     case "BinaryExpression":
+    case "UnaryExpression":
       return `an operand of ${node.operator as string}`;
     case "ArrayExpression":
       return "an array element";
