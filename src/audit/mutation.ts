@@ -614,6 +614,11 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
   let inRun = true;
   for (let i = siblings.index + 1; i < list.length; i++) {
     const path = statementAt(siblings.list, i);
+    if (list[i].type === "SwitchStatement" && mentionsBinding(list[i].discriminant, ms.binding)) {
+      // Which cases are the success path is a guess: `switch (r.status)`, `switch (r.error?.code)`.
+      scan.problem = skip(`line ${lineOf(list[i])} switches on the outcome of ${mutationName}, and which cases are the success path is unclear; instrument it by hand`, ms.call.node);
+      return scan;
+    }
     const check = classifyOutcomeCheck(list[i], ms.binding, neverReturns);
     if (!inRun) {
       // A failure test further down, after other statements: the success path is not where it seems.
