@@ -670,6 +670,20 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       expect(describePoint(moved.point)).toBe(where);
       expect(moved.missing).toEqual(missing);
       expect(moved.stoppedAt ? positionOf(moved.stoppedAt as never).line : null).toBe(stoppedAt);
+      expect(moved.checkedAt).toBeNull();
+    });
+    it("notes a check that may leave right after the declaration it passed", () => {
+      const { j, root } = parse(`async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) return r;
+  const group = await GroupResource.fetchById(auth, r.value.groupId);
+  if (!group) return new Err(new Error("gone"));
+  return new Ok(group);
+}`);
+      const ms = findMutationStatement(firstCall(j, root, "space.update")) as MutationStatement;
+      const moved = moveAfterDeclarations(findSuccessPoint(ms, { mutationName: "space.update" }) as InsertionPoint, ["group"]);
+      expect(describePoint(moved.point)).toBe("after VariableDeclaration@4");
+      expect(moved.checkedAt && [moved.checkedAt.name, positionOf(moved.checkedAt.statement as never).line]).toEqual(["group", 5]);
     });
   });
 

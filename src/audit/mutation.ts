@@ -854,6 +854,8 @@ export interface MovedPoint {
   missing: string[];
   /** The response, return or throw the point could not pass, if it had to stop there. */
   stoppedAt: Node | null;
+  /** A check that may leave, right after the declarations passed, testing a name they declare (`if (!group) return ...`). */
+  checkedAt: { statement: Node; name: string } | null;
 }
 
 /**
@@ -862,9 +864,9 @@ export interface MovedPoint {
  */
 export function moveAfterDeclarations(point: InsertionPoint, names: readonly string[], neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): MovedPoint {
   const missing = new Set(names);
-  if (point.kind === "start") return { point, missing: [...missing], stoppedAt: null };
+  if (point.kind === "start") return { point, missing: [...missing], stoppedAt: null, checkedAt: null };
   const siblings = siblingsOf(point.anchor);
-  if (!siblings) return { point, missing: [...missing], stoppedAt: null };
+  if (!siblings) return { point, missing: [...missing], stoppedAt: null, checkedAt: null };
   const list = siblings.list.value as unknown as Node[];
   let last = -1;
   let stoppedAt: Node | null = null;
@@ -878,7 +880,12 @@ export function moveAfterDeclarations(point: InsertionPoint, names: readonly str
     if (declared.length > 0) last = i;
   }
   const moved = last >= 0 ? after(statementAt(siblings.list, last)) : point;
-  return { point: moved, missing: [...missing], stoppedAt: missing.size > 0 ? stoppedAt : null };
+  // Emitting before `if (!group) return ...` would read a value not yet known to be there (a test for absence or failure).
+  const passed = names.filter((name) => !missing.has(name));
+  const next = last >= 0 ? list[last + 1] : undefined;
+  const checkedName = next && next.type === "IfStatement" && mayLeave(next, neverReturns) ? passed.find((name) => testPolarity(next.test as Node, [name]) === "failure") : undefined;
+  const checkedAt = next && checkedName ? { statement: next, name: checkedName } : null;
+  return { point: moved, missing: [...missing], stoppedAt: missing.size > 0 ? stoppedAt : null, checkedAt };
 }
 
 // ---------------------------------------------------------------------------------------------

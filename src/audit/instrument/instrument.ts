@@ -180,6 +180,10 @@ function pointWithNames(ctx: StepContext, spec: InstrumentSpec, fn: ASTPath | nu
   const unbound = unboundNames(spec, point, moduleLevel);
   if (unbound.length === 0) return point;
   const moved = moveAfterDeclarations(point, unbound.map(([name]) => name), ctx.conventions.neverReturns);
+  if (moved.checkedAt) {
+    const where = unbound.find(([name]) => name === moved.checkedAt!.name)![1];
+    return `\`${moved.checkedAt.name}\` (the spec's ${where}) is checked at line ${lineOf(moved.checkedAt.statement)}, which may return, and the emit must come before any return; instrument it by hand`;
+  }
   const still = unboundNames(spec, moved.point, moduleLevel);
   return still.length === 0 ? moved.point : unboundReason(ctx, fn, point, moved, still[0]);
 }
