@@ -1,3 +1,4 @@
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import { withTransaction } from "@app/lib/utils/sql_utils";
 import type { SpaceResource } from "@app/lib/resources/space_resource";
@@ -15,11 +16,31 @@ export async function archiveSpacesConcurrently(auth: Authenticator, spaces: Spa
 export async function archiveEach(auth: Authenticator, spaces: SpaceResource[]) {
   spaces.forEach(async (space) => {
     await space.archive(auth);
+
+    void emitAuditLogEvent({
+      auth,
+      action: "space.archived",
+      targets: [
+        buildWorkspaceTarget(auth.getNonNullableWorkspace()),
+        { type: "space", id: space.sId, name: space.name },
+      ],
+      context: getAuditLogContext(auth),
+    });
   });
 }
 
 export async function archiveInTransaction(auth: Authenticator, space: SpaceResource) {
   await withTransaction(async (transaction) => {
     await space.archive(auth, { transaction });
+
+    void emitAuditLogEvent({
+      auth,
+      action: "space.archived",
+      targets: [
+        buildWorkspaceTarget(auth.getNonNullableWorkspace()),
+        { type: "space", id: space.sId, name: space.name },
+      ],
+      context: getAuditLogContext(auth),
+    });
   });
 }

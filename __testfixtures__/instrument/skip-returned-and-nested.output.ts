@@ -1,3 +1,4 @@
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import type { ApiKeyResource } from "@app/lib/resources/api_key_resource";
 import logger from "@app/logger/logger";
@@ -8,6 +9,16 @@ export async function revokeKey(auth: Authenticator, key: ApiKeyResource) {
 
 export async function revokeKeyLogged(auth: Authenticator, key: ApiKeyResource) {
   if (await key.revoke(auth)) {
+    void emitAuditLogEvent({
+      auth,
+      action: "api_key.revoked",
+      targets: [
+        buildWorkspaceTarget(auth.getNonNullableWorkspace()),
+        { type: "api_key", id: key.sId, name: key.name },
+      ],
+      context: getAuditLogContext(auth),
+    });
+
     logger.info({ keyId: key.sId }, "Key revoked");
   }
 }

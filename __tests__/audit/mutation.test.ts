@@ -5,7 +5,10 @@ import {
   findFailurePoint,
   findMutationStatement,
   findSuccessPoint,
+  freeNames,
   isOutcomeGuard,
+  moveAfterDeclarations,
+  relateStatements,
   isResponse,
   isSkip,
   leavesFunction,
@@ -93,7 +96,13 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       ["const a = 1, r = await space.update(auth);", "the mutation result is declared together with other variables; split the declaration to instrument it"],
       ["async function f() { return space.update(auth); }", "the mutation result is returned directly, so there is no success path in this function to emit on"],
       ["const f = async () => space.update(auth);", "the mutation call is the body of an arrow function (a callback)"],
-      ["if (await space.update(auth)) {}", "the mutation call is part of a larger expression (a condition), not a statement of its own"],
+      ["while (await space.update(auth)) {}", "the mutation call is part of a larger expression (a condition), not a statement of its own"],
+      ["if (await space.update(auth)) {}", { type: "IfStatement", binding: [] }],
+      ["if (!(await space.update(auth))) return;", { type: "IfStatement", binding: [] }],
+      ["if ((await space.update(auth)).isErr()) return;", { type: "IfStatement", binding: [] }],
+      ["if (check(await space.update(auth))) return;", "the mutation call is part of a larger expression (an argument of check()), not a statement of its own"],
+      ["if ((await space.update(auth)).isErr() || force) return;", { type: "IfStatement", binding: [] }],
+      ["if (force && !(await space.update(auth))) return;", "the mutation call is part of a larger expression (an operand of !), not a statement of its own"],
       ["await Promise.all([space.update(auth)]);", "the mutation call is part of a larger expression (an array element), not a statement of its own"],
       ["await log(space.update(auth));", "the mutation call is part of a larger expression (an argument of log()), not a statement of its own"],
       ["await space.update(auth).then(done);", "the mutation call is part of a larger expression (chained with .then()), not a statement of its own"],
@@ -147,6 +156,24 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
     });
   });
 
+  describe("testPolarity on the call itself (a mutation in the condition)", () => {
+    it.each([
+      ["await space.update(auth)", "success"],
+      ["!(await space.update(auth))", "failure"],
+      ["(await space.update(auth)).isErr()", "failure"],
+      ["!(await space.update(auth)).isOk()", "failure"],
+      ["(await space.update(auth)).error", "failure"],
+      ["(await space.update(auth)) === 0", "failure"],
+      ["(await space.update(auth)).value.kind === \"x\"", "unknown"],
+      ["other()", null],
+    ])("%s -> %s", (code, expected) => {
+      const { j, root } = parse(`async function f() { if (${code}) return; }`);
+      const test = root.find(j.IfStatement).get().node.test as Node;
+      const call = root.find(j.Node).filter((p) => matchesMutation(p.node as unknown as Node, "space.update")).paths()[0];
+      expect(testPolarity(test, { names: [], call: (call?.node ?? null) as Node | null })).toBe(expected);
+    });
+  });
+
   describe("leavesFunction", () => {
     it.each([
       ["return;", true],
@@ -159,10 +186,30 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       ["try { return a(); } catch (e) { log(e); }", false],
       ["try { a(); } finally { return; }", true],
       ["break;", false],
+      ["assertNever(x);", true],
+      ["assertUnreachable(x);", true],
+      ["process.exit(1);", true],
+      ["{ logger.error(e); process.exit(1); }", true],
+      ["fail(404);", false],
+      ["switch (k) { case \"a\": return 1; case \"b\": case \"c\": throw e; default: assertNever(k); }", true],
+      ["switch (k) { case \"a\": return 1; case \"b\": throw e; }", false],
+      ["switch (k) { case \"a\": if (x) break; return 1; default: return 2; }", false],
+      ["switch (k) { case \"a\": log(); default: return 2; }", false],
+      ["switch (k) { case \"a\": for (;;) { break; } return 1; default: return 2; }", true],
+      ["if (a) { assertNever(a); } else { return; }", true],
     ])("%s -> %s", (code, expected) => {
       const { j, root } = parse(`function f() { for (;;) { ${code} } }`);
       const loop = root.find(j.ForStatement).get().node;
       expect(leavesFunction(loop.body.body[0] as Node)).toBe(expected);
+    });
+    it.each([
+      ["fail(404);", true],
+      ["Errors.unreachable(e);", true],
+      ["Errors.other(e);", false],
+    ])("with neverReturns [fail, Errors.unreachable]: %s -> %s", (code, expected) => {
+      const { j, root } = parse(`function f() { ${code} }`);
+      const fn = root.find(j.FunctionDeclaration).get().node;
+      expect(leavesFunction(fn.body.body[0] as Node, ["fail", "Errors.unreachable"])).toBe(expected);
     });
   });
 
@@ -181,6 +228,13 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       ["if (r.value.kind === \"x\") { a(); }", ["r"], false, null],
       ["if (auth.isAdmin()) return;", ["r"], false, null],
       ["if (r.isErr()) return a();", [], false, null],
+      ["if (r.isErr() && r.error.code === \"x\") { return a(); } else if (r.isErr()) { return b(); }", ["r"], true, "guard"],
+      ["if (r.isErr()) { return a(); } else if (!r.value) { return b(); } else { c(); }", ["r"], false, "branch"],
+      ["if (r.isErr()) { return a(); } else if (flag) { return b(); }", ["r"], false, "ambiguous"],
+      ["if (r.isErr()) { log(); } else if (!r.value) { return b(); }", ["r"], false, "ambiguous"],
+      ["if (r.isOk()) { a(); } else if (r.error.code === \"x\") { b(); } else { c(); }", ["r"], false, "branch"],
+      ["if (r.isErr()) { switch (r.error.code) { case \"a\": return x(); default: assertNever(r.error.code); } }", ["r"], true, "guard"],
+      ["if (r.isErr()) { logger.error(r.error); process.exit(1); }", ["r"], true, "guard"],
     ])("%s", (code, names, guard, kind) => {
       const { j, root } = parse(`function f() { ${code} }`);
       const stmt = root.find(j.IfStatement).get().node as Node;
@@ -447,6 +501,126 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
         "skip@2: no failure path: the outcome of space.update is never checked and the call is not in a try/catch",
         false,
       ],
+      [
+        "mutation negated in the condition",
+        `async function h() {
+  if (!(await space.update(auth))) {
+    return apiError(req, res, {});
+  }
+  return res.status(204).end();
+}`,
+        "after IfStatement@2",
+        "before ReturnStatement@3",
+        false,
+      ],
+      [
+        "awaited result tested in the condition",
+        `async function h() {
+  if ((await space.update(auth)).isErr()) return new Err(new Error("x"));
+  return new Ok(undefined);
+}`,
+        "after IfStatement@2",
+        "before ReturnStatement@2",
+        false,
+      ],
+      [
+        "truthy result in the condition",
+        `async function h() {
+  if (await space.update(auth)) {
+    logger.info("updated");
+  }
+}`,
+        "before ExpressionStatement@3",
+        "skip@2: no failure path: the outcome of space.update is never checked and the call is not in a try/catch",
+        false,
+      ],
+      [
+        "condition that does not leave",
+        `async function h() {
+  if ((await space.update(auth)).isErr()) {
+    logger.warn("x");
+  }
+}`,
+        "skip@2: the check at line 2 tests the outcome of space.update but does not leave the function, so success and failure continue together",
+        "skip@2: the check at line 2 tests the outcome of space.update but does not leave the function, so success and failure continue together",
+        false,
+      ],
+      [
+        "unclear condition",
+        `async function h() {
+  if ((await space.update(auth)).value.kind === "x") {
+    a();
+  }
+}`,
+        "skip@2: line 2 tests the outcome of space.update in its condition and it is unclear which branch is the success path",
+        "skip@2: line 2 tests the outcome of space.update in its condition and it is unclear which branch is the success path",
+        false,
+      ],
+      [
+        "else-if chain of guards",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.isErr() && r.error.code === "gone") {
+    return apiError(req, res, { status_code: 404 });
+  } else if (r.isErr()) {
+    return apiError(req, res, { status_code: 500 });
+  }
+  return res.status(200).json({});
+}`,
+        "after IfStatement@3",
+        "skip@2: several failure paths for space.update (the branches of the if/else if chain at line 3); instrument it by hand",
+        false,
+      ],
+      [
+        "else-if chain whose final else is the success",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) {
+    return "failed";
+  } else if (!r.value) {
+    return "pending";
+  } else {
+    done();
+  }
+}`,
+        "before ExpressionStatement@8",
+        "skip@2: several failure paths for space.update (the branches of the if/else if chain at line 3); instrument it by hand",
+        false,
+      ],
+      [
+        "switch on the outcome",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.status) {
+    case "conflict":
+      return apiError(req, res, {});
+    default:
+      break;
+  }
+  return res.status(200).json({});
+}`,
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        false,
+      ],
+      [
+        "guard ending in assertNever after a switch",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) {
+    switch (r.error.code) {
+      case "a":
+        return apiError(req, res, {});
+      default:
+        assertNever(r.error.code);
+    }
+  }
+  return res.status(204).end();
+}`,
+        "after IfStatement@3",
+        "before SwitchStatement@4",
+        false,
+      ],
     ];
     it.each(cases)("%s", (_name, code, success, failure, guardRequired) => {
       const { j, root } = parse(code);
@@ -455,6 +629,78 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       const options = { mutationName: "space.update", guardRequired };
       expect(describePoint(findSuccessPoint(ms, options))).toBe(success);
       expect(describePoint(findFailurePoint(ms, options))).toBe(failure);
+    });
+  });
+
+  describe("freeNames", () => {
+    it.each([
+      ["space.kind", ["space"]],
+      ["users.map((u) => u.sId).join(\",\")", ["users"]],
+      ["roles.map(({ role }) => role).join(\",\")", ["roles"]],
+      ["xs.map((a) => { const { id } = a; return id + prefix; })", ["xs", "prefix"]],
+      ["String(n)", ["String", "n"]],
+      ["{ k: v }.k", ["v"]],
+    ])("%s -> %j", (code, expected) => {
+      const { j, root } = parse(`(${code});`);
+      expect(freeNames(firstStatement(j, root).expression)).toEqual(expected);
+    });
+  });
+
+  describe("moveAfterDeclarations", () => {
+    const code = `async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) return r;
+  const group = r.value;
+  logger.info("x");
+  const { previous } = r.value;
+  if (previous.gone) return new Ok(undefined);
+  const late = 1;
+  return new Ok(undefined);
+}`;
+    it.each([
+      [["group"], "after VariableDeclaration@4", [], null],
+      [["group", "previous"], "after VariableDeclaration@6", [], null],
+      [["late"], "after IfStatement@3", ["late"], 7],
+      [["nowhere"], "after IfStatement@3", ["nowhere"], 7],
+    ])("%j", (names, where, missing, stoppedAt) => {
+      const { j, root } = parse(code);
+      const ms = findMutationStatement(firstCall(j, root, "space.update")) as MutationStatement;
+      const point = findSuccessPoint(ms, { mutationName: "space.update" }) as InsertionPoint;
+      const moved = moveAfterDeclarations(point, names as string[]);
+      expect(describePoint(moved.point)).toBe(where);
+      expect(moved.missing).toEqual(missing);
+      expect(moved.stoppedAt ? positionOf(moved.stoppedAt as never).line : null).toBe(stoppedAt);
+      expect(moved.checkedAt).toBeNull();
+    });
+    it("notes a check that may leave right after the declaration it passed", () => {
+      const { j, root } = parse(`async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) return r;
+  const group = await GroupResource.fetchById(auth, r.value.groupId);
+  if (!group) return new Err(new Error("gone"));
+  return new Ok(group);
+}`);
+      const ms = findMutationStatement(firstCall(j, root, "space.update")) as MutationStatement;
+      const moved = moveAfterDeclarations(findSuccessPoint(ms, { mutationName: "space.update" }) as InsertionPoint, ["group"]);
+      expect(describePoint(moved.point)).toBe("after VariableDeclaration@4");
+      expect(moved.checkedAt && [moved.checkedAt.name, positionOf(moved.checkedAt.statement as never).line]).toEqual(["group", 5]);
+    });
+  });
+
+  describe("relateStatements", () => {
+    it.each([
+      ["in sequence", "await space.update(a);\n  await space.update(b);", "sequence"],
+      ["if and else", "if (x) { await space.update(a); } else { await space.update(b); }", "exclusive"],
+      ["if and else if", "if (x) { await space.update(a); } else if (y) { await space.update(b); }", "exclusive"],
+      ["cases that end", "switch (m) { case \"A\": { await space.update(a); break; } case \"B\": await space.update(b); return; }", "exclusive"],
+      ["case falling through", "switch (m) { case \"A\": await space.update(a); case \"B\": await space.update(b); }", "ambiguous"],
+      ["one nested after the other", "await space.update(a);\n  if (x) { await space.update(b); }", "ambiguous"],
+      ["try and catch", "try { await space.update(a); } catch { await space.update(b); }", "ambiguous"],
+    ])("%s", (_name, body, expected) => {
+      const { j, root } = parse(`async function h() {\n  ${body}\n}`);
+      const calls = root.find(j.Node).filter((p) => matchesMutation(p.node as unknown as Node, "space.update")).paths() as unknown as ASTPath[];
+      const [a, b] = calls.map((c) => (findMutationStatement(c) as MutationStatement).statement);
+      expect(relateStatements(a, b)).toBe(expected);
     });
   });
 });

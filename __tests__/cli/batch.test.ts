@@ -13,20 +13,15 @@ const EXPECTED_DIFF = fs.readFileSync(path.join(__dirname, "batch-front.expected
 
 const FINDINGS =
   "api/hono/triggers.ts:21:10  warning  [await-to-void] emitAuditLogEvent is returned, so the caller waits on the audit log (AUDIT1); not rewritten: emit with `void` and return separately\n" +
-  "lib/api/frames.ts:23:31  warning  [instrument] not instrumented (frame.deleted): the mutation is inside a callback passed to withTransaction() (line 21) and `auth` comes from the function around it; instrument it by hand\n" +
   "migrations/20260101_backfill_spaces.ts:52:13  info  [await-to-void] emitAuditLogEventDirect is awaited on purpose: the file is a script (it calls makeScript) (AUDIT1 exception); left as is\n";
-/** The POST handler binds `group` after the Result guard (`const group = groupRes.value;`). */
-const GROUP_CREATED_SKIP = (line: number, after: number) =>
-  `pages/api/w/[wId]/groups/index.ts:${line}:30  warning  [instrument] not instrumented (group.created): \`group\` (the spec's targets[0].resource) is not in scope where the emit would go (after line ${after})\n`;
-
-/** New actions that got their emits: registered, schema written. */
-const REGISTERED = ["space.deleted", "api_key.revoked", "trigger.schedule_updated", "group.renamed", "group.archived"];
+/** The batch's actions in the order its steps name them; all but the legacy one are new and got their emits. */
+const ACTIONS = ["space.deleted", "api_key.revoked", "trigger.schedule_updated", "group.created", "group.renamed", "group.archived", "credentials.created", "frame.deleted"];
 /** Registered under its legacy name, with a schema: used as it is, no warning. */
+const LEGACY_ACTION = "credentials.created";
 const LEGACY = "credentials.created: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/credentials.created.json is up to date\n";
-/** Steps whose every site was skipped: no registry or schema change. */
-const IDLE =
-  "group.created: registry and schema left as they are: no site got its emit and nothing in the run's files emits it\n" +
-  "frame.deleted: registry and schema left as they are: no site got its emit and nothing in the run's files emits it\n";
+const REGISTERED = ACTIONS.filter((a) => a !== LEGACY_ACTION);
+/** What registration says of each action, given what it says of a new one. */
+const registration = (said: (action: string) => string) => ACTIONS.map((a) => (a === LEGACY_ACTION ? LEGACY : `${a}: ${said(a)}\n`)).join("");
 
 function summary(stderr: string): string {
   return stderr.replace(/, [\d.]+s\)/g, ", Ns)");
@@ -50,11 +45,8 @@ describe("auditmod batch on examples/front", () => {
     expect(r.stdout).toBe(EXPECTED_DIFF);
     expect(summary(r.stderr)).toBe(
       FINDINGS +
-        GROUP_CREATED_SKIP(58, 64) +
-        "auditmod: 15 would change, 24 unchanged, 0 skipped, 0 errors (39 files, 20 parsed, Ns)\n" +
-        REGISTERED.map((a) => `${a}: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/${a}.json\n`).join("") +
-        LEGACY +
-        IDLE,
+        "auditmod: 18 would change, 23 unchanged, 0 skipped, 0 errors (41 files, 20 parsed, Ns)\n" +
+        registration((a) => `would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/${a}.json`),
     );
     expect(userFiles(dir)).toEqual(before);
   });
@@ -68,10 +60,8 @@ describe("auditmod batch on examples/front", () => {
     const r = runCli(["batch", "audit-batch.yaml"], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
-      REGISTERED.map((a) => `${a}: registered in lib/api/audit/workos_audit.ts; created admin/audit_log_schemas/${a}.json\n`).join("") +
-        LEGACY +
-        IDLE +
-        `Reminder: 5 audit log schemas were created or changed (${REGISTERED.join(", ")}). Register them with WorkOS after merge and before deploy:\n` +
+      registration((a) => `registered in lib/api/audit/workos_audit.ts; created admin/audit_log_schemas/${a}.json`) +
+        `Reminder: ${REGISTERED.length} audit log schemas were created or changed (${REGISTERED.join(", ")}). Register them with WorkOS after merge and before deploy:\n` +
         `  npx tsx admin/register_audit_log_schemas.ts --execute ${REGISTERED.join(" ")}\n`,
     );
     const written = userFiles(dir);
@@ -86,22 +76,22 @@ describe("auditmod batch on examples/front", () => {
     commitAll(dir, "batch");
     const again = runCli(["batch", "audit-batch.yaml"], dir);
     expect(again.status).toBe(0);
-    const [triggers, frames, migration] = FINDINGS.split(/(?<=\n)/);
+    const [triggers, migration] = FINDINGS.split(/(?<=\n)/);
     expect(summary(again.stderr)).toBe(
       "api/hono/api_keys.ts:83:24  info  [instrument] already instrumented: this function emits api_key.revoked (line 91)\n" +
         "api/hono/credentials.ts:37:31  info  [instrument] already instrumented: this function emits credentials.created (line 49)\n" +
         triggers +
-        frames +
+        "lib/api/frames.ts:24:31  info  [instrument] already instrumented: this function emits frame.deleted (line 29)\n" +
         "lib/api/groups.ts:36:28  info  [instrument] already instrumented: this function emits group.archived (line 42)\n" +
         migration +
-        GROUP_CREATED_SKIP(60, 66) +
-        "pages/api/w/[wId]/groups/index.ts:106:31  info  [instrument] already instrumented: this function emits group.renamed (line 114)\n" +
+        "pages/api/w/[wId]/groups/index.ts:60:30  info  [instrument] already instrumented: this function emits group.created (line 69)\n" +
+        "pages/api/w/[wId]/groups/index.ts:116:31  info  [instrument] already instrumented: this function emits group.renamed (line 124)\n" +
         "pages/api/w/[wId]/spaces/[spaceId]/index.ts:107:31  info  [instrument] already instrumented: this function emits space.deleted (line 118)\n" +
         "temporal/triggers/activities.ts:90:24  info  [instrument] already instrumented: this function emits trigger.schedule_updated (line 97)\n" +
         "auditmod: 0 changed, 34 unchanged, 0 skipped, 0 errors (34 files, 20 parsed, Ns)\n",
     );
     expect(again.stdout).toBe(
-      REGISTERED.map((a) => `${a}: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/${a}.json is up to date\n`).join("") + LEGACY + IDLE,
+      registration((a) => `already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/${a}.json is up to date`),
     );
     expect(userFiles(dir)).toEqual(written);
   });
@@ -303,20 +293,20 @@ describe("registration follows the emits; existing names are facts", () => {
       "  - instrument:",
       "      action: group.created",
       "      mutation: GroupResource.makeNew",
-      "      targets: [{ type: group, resource: group }]",
+      "      targets: [{ type: group, resource: newGroup }]",
       "  - instrument:",
       "      action: frame.deleted",
       '      mutation: "*.delete"',
       '      files: ["lib/api/frames.ts"]',
-      "      targets: [{ type: frame, resource: frame }]",
+      "      targets: [{ type: frame, resource: deletedFrame }]",
     ]);
     const before = userFiles(dir);
     const r = runCli(["batch", "skipped.yaml"], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`group.created: ${IDLE_LINE}\nframe.deleted: ${IDLE_LINE}\n`);
     expect(summary(r.stderr)).toBe(
-      "lib/api/frames.ts:23:31  warning  [instrument] not instrumented (frame.deleted): the mutation is inside a callback passed to withTransaction() (line 21) and `auth` comes from the function around it; instrument it by hand\n" +
-        "pages/api/w/[wId]/groups/index.ts:58:30  warning  [instrument] not instrumented (group.created): `group` (the spec's targets[0].resource) is not in scope where the emit would go (after line 64)\n" +
+      "lib/api/frames.ts:21:35  warning  [instrument] not instrumented (frame.deleted): `deletedFrame` (the spec's targets[0].resource) is not in scope where the emit would go (after line 28)\n" +
+        "pages/api/w/[wId]/groups/index.ts:58:30  warning  [instrument] not instrumented (group.created): `newGroup` (the spec's targets[0].resource) is not in scope where the emit would go (after line 64)\n" +
         "auditmod: 0 changed, 34 unchanged, 0 skipped, 0 errors (34 files, 12 parsed, Ns)\n",
     );
     expect(snapshotTree(dir)).toEqual(before);
@@ -333,8 +323,8 @@ describe("registration follows the emits; existing names are facts", () => {
       "  - instrument:",
       "      action: group.archived",
       "      mutation: GroupResource.makeNew",
-      "      targets: [{ type: group, resource: group }]",
-      "      metadata: { group_kind: group.kind }",
+      "      targets: [{ type: group, resource: newGroup }]",
+      "      metadata: { group_kind: newGroup.kind }",
     ]);
     const r = runCli(["batch", "one.yaml"], dir);
     expect(r.status).toBe(0);

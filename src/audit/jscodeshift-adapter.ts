@@ -1,16 +1,19 @@
 import type { API, FileInfo, Options } from "jscodeshift";
 import { decodeSource, encodeOutput } from "../engine/text";
 import { positionOf } from "./location";
+import { printEdited } from "./print";
 import { DEFAULT_CONVENTIONS, type AuditConventions, type Finding, type TransformCore } from "./types";
 
 /** Conventions from jscodeshift's `--key=value` options, falling back to the defaults. */
 export function conventionsFromOptions(options: Options): AuditConventions {
   const scriptDirs = options.scriptDirs;
+  const neverReturns = options.neverReturns;
   return {
     auditModuleSpecifier: typeof options.auditModuleSpecifier === "string" ? options.auditModuleSpecifier : DEFAULT_CONVENTIONS.auditModuleSpecifier,
     scriptDirs: typeof scriptDirs === "string" ? scriptDirs.split(",") : Array.isArray(scriptDirs) ? scriptDirs : DEFAULT_CONVENTIONS.scriptDirs,
     targetStyle: options.targetStyle === "builder" ? "builder" : DEFAULT_CONVENTIONS.targetStyle,
     quote: options.quote === "single" ? "single" : DEFAULT_CONVENTIONS.quote,
+    neverReturns: typeof neverReturns === "string" ? neverReturns.split(",") : Array.isArray(neverReturns) ? (neverReturns as string[]) : DEFAULT_CONVENTIONS.neverReturns,
   };
 }
 
@@ -39,6 +42,6 @@ export function toJscodeshiftTransform(core: TransformCore) {
     for (const f of findings) {
       if (typeof api.report === "function") api.report(`${f.file}:${f.line}:${f.column} ${f.message}`);
     }
-    return changed ? encodeOutput(root.toSource({ quote: conventions.quote }), decoded.source) : file.source;
+    return changed ? encodeOutput(printEdited(root, text, conventions), decoded.source) : file.source;
   };
 }

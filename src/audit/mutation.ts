@@ -98,6 +98,8 @@ export interface MutationStatement {
   /** Names the call's result is bound to (`r`, `[count]`, `{ ok }`); empty when it is not kept. */
   binding: string[];
   call: ASTPath;
+  /** The call sits in the test of `statement`, an `if` (`if (!(await x()))`, `if ((await x()).isErr())`). */
+  inCondition?: boolean;
 }
 
 /** Every name a binding pattern declares (`r`, `[n]`, `{ a, b: c }`, `[first, ...rest]`). */
@@ -131,6 +133,8 @@ export function findMutationStatement(callPath: ASTPath): MutationStatement | Sk
   }
   const call = callPath.node;
   if (!parent) return skip("the mutation call is not inside a statement", call);
+  const condition = conditionHolding(child);
+  if (condition) return { statement: condition, binding: [], call: callPath, inCondition: true };
   const node = parent.node as Node;
   switch (node.type) {
     case "ExpressionStatement":
@@ -158,6 +162,25 @@ export function findMutationStatement(callPath: ASTPath): MutationStatement | Sk
   return skip(`the mutation call is part of a larger expression (${describeParent(node)}), not a statement of its own`, call);
 }
 
+/** Expressions through which a condition still reads the call's outcome: `!x`, `x.isErr()`, `x.error`, `x && y`. */
+const CONDITION_PARTS = new Set([...TRANSPARENT_PARENTS, "UnaryExpression", "MemberExpression", "OptionalMemberExpression", "CallExpression", "OptionalCallExpression", "LogicalExpression", "BinaryExpression"]);
+
+/** The `if` whose test holds `path` through outcome-reading expressions only, else null. */
+function conditionHolding(path: ASTPath): ASTPath | null {
+  let child = path;
+  let parent = path.parent as ASTPath | null;
+  while (parent && CONDITION_PARTS.has((parent.node as Node).type)) {
+    const p = parent.node as Node;
+    // As an argument (`log(x())`), the call is not what the condition reads.
+    if (isCall(p) && p.callee !== child.node) return null;
+    // On the right of `&&`/`||` the mutation may not run at all (`if (flag && !(await x()))`).
+    if (p.type === "LogicalExpression" && p.left !== child.node) return null;
+    child = parent;
+    parent = child.parent as ASTPath | null;
+  }
+  return parent && (parent.node as Node).type === "IfStatement" && (parent.node as Node).test === child.node ? parent : null;
+}
+
 function describeParent(node: Node): string {
   switch (node.type) {
     case "CallExpression":
@@ -177,6 +200,7 @@ function describeParent(node: Node): string {
       return "a condition";
     case "LogicalExpression":
     case "BinaryExpression":
+    case "UnaryExpression":
       return `an operand of ${node.operator as string}`;
     case "ArrayExpression":
       return "an array element";
@@ -256,13 +280,48 @@ function comparisonPolarity(operator: string, literal: "zero" | "one" | "nullish
   return "unknown";
 }
 
-/** How `test` reads the outcome bound to `names`, or null when it does not mention them. */
-export function testPolarity(test: Node, names: readonly string[]): Polarity | null {
+/**
+ * What a test reads as the mutation's outcome: the names its result is bound to, or the call itself
+ * when the mutation sits in the condition (`if (!(await x()))`).
+ */
+export interface OutcomeRef {
+  names: readonly string[];
+  call?: Node | null;
+}
+
+function toRef(outcome: readonly string[] | OutcomeRef): OutcomeRef {
+  return Array.isArray(outcome) ? { names: outcome as readonly string[] } : (outcome as OutcomeRef);
+}
+
+function containsNode(node: unknown, target: Node): boolean {
+  if (!node || typeof node !== "object") return false;
+  if (node === target) return true;
+  if (Array.isArray(node)) return node.some((n) => containsNode(n, target));
+  const n = node as Node;
+  if (typeof n.type !== "string") return false;
+  return Object.keys(n).some((key) => !NON_CHILD_KEYS.has(key) && containsNode(n[key], target));
+}
+
+function mentions(node: unknown, ref: OutcomeRef): boolean {
+  return mentionsBinding(node, ref.names) || (ref.call ? containsNode(node, ref.call) : false);
+}
+
+/** True for the outcome itself: a bound name, or the (awaited) mutation call. */
+function isOutcome(node: Node, ref: OutcomeRef): boolean {
+  let n = unwrapExpression(node);
+  while (n.type === "AwaitExpression") n = unwrapExpression(n.argument as Node);
+  return (n.type === "Identifier" && ref.names.includes(n.name as string)) || (ref.call !== undefined && ref.call !== null && n === ref.call);
+}
+
+/** How `test` reads the outcome (bound to `names`, or the call itself), or null when it does not mention it. */
+export function testPolarity(test: Node, outcome: readonly string[] | OutcomeRef): Polarity | null {
+  const ref = toRef(outcome);
   const n = unwrapExpression(test);
-  if (!mentionsBinding(n, names)) return null;
+  if (!mentions(n, ref)) return null;
+  if (ref.call && isOutcome(n, ref)) return "success";
   switch (n.type) {
     case "UnaryExpression":
-      return n.operator === "!" ? flip(testPolarity(n.argument as Node, names)) : "unknown";
+      return n.operator === "!" ? flip(testPolarity(n.argument as Node, ref)) : "unknown";
     case "Identifier":
       // `const { error } = await x(); if (error)`: a truthy error is the failure.
       return ERROR_NAME.test(n.name as string) ? "failure" : "success";
@@ -270,8 +329,7 @@ export function testPolarity(test: Node, names: readonly string[]): Polarity | n
     case "OptionalMemberExpression": {
       // `r.error`, `r.ok`: read directly off the result; deeper paths (`r.value.kind`) say nothing about it.
       const property = n.property as Node;
-      const object = unwrapExpression(n.object as Node);
-      if (n.computed || property.type !== "Identifier" || object.type !== "Identifier" || !names.includes(object.name as string)) return "unknown";
+      if (n.computed || property.type !== "Identifier" || !isOutcome(n.object as Node, ref)) return "unknown";
       const word = property.name as string;
       return FAILURE_WORDS.has(word) ? "failure" : SUCCESS_WORDS.has(word) ? "success" : "unknown";
     }
@@ -279,7 +337,7 @@ export function testPolarity(test: Node, names: readonly string[]): Polarity | n
     case "OptionalCallExpression": {
       const callee = unwrapExpression(n.callee as Node);
       if ((callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") || callee.computed) return "unknown";
-      if (!mentionsBinding(callee.object, names)) return "unknown";
+      if (!mentions(callee.object, ref)) return "unknown";
       const word = (callee.property as Node).name as string;
       return FAILURE_WORDS.has(word) ? "failure" : SUCCESS_WORDS.has(word) ? "success" : "unknown";
     }
@@ -292,18 +350,18 @@ export function testPolarity(test: Node, names: readonly string[]): Polarity | n
       const left = n.left as Node;
       const right = n.right as Node;
       const rightLiteral = literalKind(right);
-      if (rightLiteral && mentionsBinding(left, names)) {
-        const side = testPolarity(left, names);
+      if (rightLiteral && mentions(left, ref)) {
+        const side = testPolarity(left, ref);
         const base = comparisonPolarity(operator, rightLiteral);
         // `r.isErr() === false` and friends: compose with the side's own reading.
         return side === "failure" && base !== "unknown" ? flip(base) : base;
       }
       const leftLiteral = literalKind(left);
-      if (leftLiteral && mentionsBinding(right, names)) return comparisonPolarity(MIRROR[operator] ?? operator, leftLiteral);
+      if (leftLiteral && mentions(right, ref)) return comparisonPolarity(MIRROR[operator] ?? operator, leftLiteral);
       return "unknown";
     }
     case "LogicalExpression": {
-      const parts = [testPolarity(n.left as Node, names), testPolarity(n.right as Node, names)].filter((p): p is Polarity => p !== null);
+      const parts = [testPolarity(n.left as Node, ref), testPolarity(n.right as Node, ref)].filter((p): p is Polarity => p !== null);
       if (n.operator === "||") return parts.every((p) => p === "failure") ? "failure" : parts.every((p) => p === "success") && parts.length === 2 ? "success" : "unknown";
       if (n.operator === "&&") return parts.every((p) => p === "success") ? "success" : parts.includes("failure") ? "failure" : "unknown";
       return "unknown";
@@ -313,58 +371,127 @@ export function testPolarity(test: Node, names: readonly string[]): Polarity | n
   }
 }
 
-/** True when control never runs past `stmt`: it returns or throws on every path. */
-export function leavesFunction(stmt: Node | null | undefined): boolean {
+/** Calls that never return, whatever the config adds: a statement calling one leaves the function. */
+export const DEFAULT_NEVER_RETURNS: readonly string[] = ["assertNever", "assertUnreachable", "process.exit"];
+
+/** True for `assertNever(x);`, `process.exit(1);` and the config's `neverReturns`. */
+function callsNeverReturning(stmt: Node, neverReturns: readonly string[]): boolean {
+  if (stmt.type !== "ExpressionStatement") return false;
+  const expression = unwrapExpression(stmt.expression as Node);
+  if (!isCall(expression)) return false;
+  const name = dottedName(expression.callee as Node);
+  return name !== null && (neverReturns.includes(name) || DEFAULT_NEVER_RETURNS.includes(name));
+}
+
+/** True when `node` holds a `break` that leaves the statement it is in (not one of an inner loop or switch). */
+function breaksOut(node: unknown): boolean {
+  if (!node || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some(breaksOut);
+  const n = node as Node;
+  if (typeof n.type !== "string") return false;
+  if (n.type === "BreakStatement") return !n.label;
+  if (LOOPS.has(n.type) || n.type === "SwitchStatement" || FUNCTIONS.has(n.type)) return false;
+  return Object.keys(n).some((key) => !NON_CHILD_KEYS.has(key) && breaksOut(n[key]));
+}
+
+/** A switch leaves when it has a `default` and every case either falls through or leaves without a `break`. */
+function switchLeaves(stmt: Node, neverReturns: readonly string[]): boolean {
+  const cases = stmt.cases as Node[];
+  if (!cases.some((c) => c.test === null || c.test === undefined)) return false;
+  return cases.every((c, i) => {
+    const body = c.consequent as Node[];
+    if (body.length === 0) return i < cases.length - 1;
+    return !breaksOut(body) && body.some((b) => leavesFunction(b, neverReturns));
+  });
+}
+
+/** True when control never runs past `stmt`: it returns, throws or calls a never-returning function on every path. */
+export function leavesFunction(stmt: Node | null | undefined, neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): boolean {
   if (!stmt) return false;
   switch (stmt.type) {
     case "ReturnStatement":
     case "ThrowStatement":
       return true;
+    case "ExpressionStatement":
+      return callsNeverReturning(stmt, neverReturns);
     case "BlockStatement":
-      return (stmt.body as Node[]).some(leavesFunction);
+      return (stmt.body as Node[]).some((s) => leavesFunction(s, neverReturns));
     case "IfStatement":
-      return leavesFunction(stmt.consequent as Node) && leavesFunction(stmt.alternate as Node | null);
+      return leavesFunction(stmt.consequent as Node, neverReturns) && leavesFunction(stmt.alternate as Node | null, neverReturns);
+    case "SwitchStatement":
+      return switchLeaves(stmt, neverReturns);
     case "TryStatement": {
       const handler = stmt.handler as Node | null;
-      if (stmt.finalizer && leavesFunction(stmt.finalizer as Node)) return true;
-      return leavesFunction(stmt.block as Node) && (!handler || leavesFunction(handler.body as Node));
+      if (stmt.finalizer && leavesFunction(stmt.finalizer as Node, neverReturns)) return true;
+      return leavesFunction(stmt.block as Node, neverReturns) && (!handler || leavesFunction(handler.body as Node, neverReturns));
     }
     default:
       return false;
   }
 }
 
+/** Which branch of an `if` (or of an `else if` chain) a path runs through: segments for `path.get(...)`. */
+export type BranchPath = ("consequent" | "alternate")[];
+
 /** What an `if` after the mutation says about its outcome. */
 export type OutcomeCheck =
-  /** Tests for failure (or tests it in an unreadable way) and leaves: success continues after it. */
-  | { kind: "guard"; failure: "consequent" }
+  /** Tests for failure (or tests it in an unreadable way) and leaves: success continues after it. `failures` counts the leaving branches. */
+  | { kind: "guard"; failure: "consequent"; failures: number }
   /** Branches on the outcome: `success`/`failure` name the branch (null: the code after the `if`). */
-  | { kind: "branch"; success: "consequent" | "alternate"; failure: "consequent" | "alternate" | null }
+  | { kind: "branch"; success: BranchPath; failure: BranchPath | null; failures: number }
   /** Tests for failure but does not leave: both paths continue after it. */
   | { kind: "merge" }
   /** Branches with if/else on a test whose meaning is unclear. */
   | { kind: "ambiguous" };
 
-/** How an `if` statement checks the outcome bound to `names`, or null when it is not such a check. */
-export function classifyOutcomeCheck(stmt: Node, names: readonly string[]): OutcomeCheck | null {
-  if (stmt.type !== "IfStatement" || names.length === 0) return null;
-  const polarity = testPolarity(stmt.test as Node, names);
+/** The clauses of `if (a) {} else if (b) {} else {}`: each test with its branch, and the final `else`. */
+function chainOf(stmt: Node): { tests: Node[]; bodies: Node[]; last: Node | null } {
+  const tests: Node[] = [];
+  const bodies: Node[] = [];
+  let current: Node | null = stmt;
+  while (current && current.type === "IfStatement") {
+    tests.push(current.test as Node);
+    bodies.push(current.consequent as Node);
+    current = (current.alternate as Node | null) ?? null;
+  }
+  return { tests, bodies, last: current };
+}
+
+/** An `else if` chain on the outcome: guards in a row written as one statement, or a final `else` that is the success path. */
+function classifyChain(stmt: Node, ref: OutcomeRef, neverReturns: readonly string[]): OutcomeCheck {
+  const { tests, bodies, last } = chainOf(stmt);
+  const polarities = tests.map((t) => testPolarity(t, ref));
+  const failures = tests.length;
+  if (polarities[0] === "success" && polarities.slice(1).every((p) => p !== null && p !== "success")) {
+    return { kind: "branch", success: ["consequent"], failure: null, failures };
+  }
+  if (polarities.some((p) => p === null || p === "success") || !bodies.every((b) => leavesFunction(b, neverReturns))) return { kind: "ambiguous" };
+  if (!last) return { kind: "guard", failure: "consequent", failures };
+  return { kind: "branch", success: Array.from({ length: tests.length }, () => "alternate" as const), failure: null, failures };
+}
+
+/** How an `if` statement checks the outcome (bound to `names`, or the call in its own test), or null when it is not such a check. */
+export function classifyOutcomeCheck(stmt: Node, outcome: readonly string[] | OutcomeRef, neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): OutcomeCheck | null {
+  const ref = toRef(outcome);
+  if (stmt.type !== "IfStatement" || (ref.names.length === 0 && !ref.call)) return null;
+  const polarity = testPolarity(stmt.test as Node, ref);
   if (polarity === null) return null;
-  const consequentLeaves = leavesFunction(stmt.consequent as Node);
   const alternate = stmt.alternate as Node | null;
+  if (alternate?.type === "IfStatement") return classifyChain(stmt, ref, neverReturns);
+  const consequentLeaves = leavesFunction(stmt.consequent as Node, neverReturns);
   if (polarity === "success") {
-    return { kind: "branch", success: "consequent", failure: alternate ? "alternate" : null };
+    return { kind: "branch", success: ["consequent"], failure: alternate ? ["alternate"] : null, failures: alternate ? 1 : 0 };
   }
   if (alternate) {
-    return polarity === "failure" ? { kind: "branch", success: "alternate", failure: "consequent" } : { kind: "ambiguous" };
+    return polarity === "failure" ? { kind: "branch", success: ["alternate"], failure: ["consequent"], failures: 1 } : { kind: "ambiguous" };
   }
-  if (consequentLeaves) return { kind: "guard", failure: "consequent" };
+  if (consequentLeaves) return { kind: "guard", failure: "consequent", failures: 1 };
   return polarity === "failure" ? { kind: "merge" } : null;
 }
 
 /** DESIGN §3's guard: an `if` testing the outcome whose branch leaves the function (`if (r.isErr()) return ...`). */
-export function isOutcomeGuard(stmt: Node, names: readonly string[]): boolean {
-  return classifyOutcomeCheck(stmt, names)?.kind === "guard";
+export function isOutcomeGuard(stmt: Node, outcome: readonly string[] | OutcomeRef, neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): boolean {
+  return classifyOutcomeCheck(stmt, outcome, neverReturns)?.kind === "guard";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,8 +585,28 @@ interface GuardScan {
   problem: Skip | null;
 }
 
+/** The one check a mutation in an `if` condition gets: that `if` itself. */
+function scanCondition(ms: MutationStatement, options: PointOptions): GuardScan {
+  const scan: GuardScan = { lastGuard: null, guards: [], branch: null, problem: null };
+  const stmt = ms.statement.node as Node;
+  const check = classifyOutcomeCheck(stmt, { names: [], call: ms.call.node as Node }, options.neverReturns);
+  if (check?.kind === "guard") {
+    scan.guards.push(ms.statement);
+    scan.lastGuard = ms.statement;
+  } else if (check?.kind === "branch") {
+    scan.branch = { path: ms.statement, check };
+  } else if (check?.kind === "merge") {
+    scan.problem = skip(`the check at line ${lineOf(stmt)} tests the outcome of ${options.mutationName} but does not leave the function, so success and failure continue together`, ms.call.node);
+  } else {
+    scan.problem = skip(`line ${lineOf(stmt)} tests the outcome of ${options.mutationName} in its condition and it is unclear which branch is the success path`, ms.call.node);
+  }
+  return scan;
+}
+
 /** Walks the statements after the mutation: the run of guards, then a branch on the outcome, if any. */
-function scanOutcomeChecks(ms: MutationStatement, mutationName: string): GuardScan {
+function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardScan {
+  if (ms.inCondition) return scanCondition(ms, options);
+  const { mutationName, neverReturns } = options;
   const scan: GuardScan = { lastGuard: null, guards: [], branch: null, problem: null };
   const siblings = siblingsOf(ms.statement);
   if (!siblings || ms.binding.length === 0) return scan;
@@ -467,7 +614,12 @@ function scanOutcomeChecks(ms: MutationStatement, mutationName: string): GuardSc
   let inRun = true;
   for (let i = siblings.index + 1; i < list.length; i++) {
     const path = statementAt(siblings.list, i);
-    const check = classifyOutcomeCheck(list[i], ms.binding);
+    if (list[i].type === "SwitchStatement" && mentionsBinding(list[i].discriminant, ms.binding)) {
+      // Which cases are the success path is a guess: `switch (r.status)`, `switch (r.error?.code)`.
+      scan.problem = skip(`line ${lineOf(list[i])} switches on the outcome of ${mutationName}, and which cases are the success path is unclear; instrument it by hand`, ms.call.node);
+      return scan;
+    }
+    const check = classifyOutcomeCheck(list[i], ms.binding, neverReturns);
     if (!inRun) {
       // A failure test further down, after other statements: the success path is not where it seems.
       if (check && (check.kind === "guard" || check.kind === "merge") && testPolarity(list[i].test as Node, ms.binding) === "failure") {
@@ -502,6 +654,8 @@ export interface PointOptions {
   mutationName: string;
   /** The spec says the outcome must be checked (`guard: required`). */
   guardRequired?: boolean;
+  /** Calls that never return besides the built-in ones (config `neverReturns`). */
+  neverReturns?: readonly string[];
 }
 
 /**
@@ -510,10 +664,10 @@ export interface PointOptions {
  * `try` whose `catch` leaves the function (unless the `try` itself answers the request).
  */
 export function findSuccessPoint(ms: MutationStatement, options: PointOptions): InsertionPoint | Skip {
-  const scan = scanOutcomeChecks(ms, options.mutationName);
+  const scan = scanOutcomeChecks(ms, options);
   if (scan.problem) return scan.problem;
   if (scan.branch) {
-    return startOf(scan.branch.path.get(scan.branch.check.success) as ASTPath);
+    return startOf(scan.branch.path.get(...scan.branch.check.success) as ASTPath);
   }
   const tryPath = enclosingTry(ms.statement);
   const handler = tryPath ? ((tryPath.node as Node).handler as Node | null) : null;
@@ -523,16 +677,16 @@ export function findSuccessPoint(ms: MutationStatement, options: PointOptions): 
     return skip(`${what}, and the spec requires a guard`, ms.call.node);
   }
   const last = scan.lastGuard ?? ms.statement;
-  if (tryPath && handler && leavesFunction(handler.body as Node) && !answersAfter(last)) return after(tryPath);
+  if (tryPath && handler && leavesFunction(handler.body as Node, options.neverReturns) && !answersAfter(last, options.neverReturns)) return after(tryPath);
   return after(last);
 }
 
 /** True when a statement after `path` in its list answers the request or leaves the function. */
-function answersAfter(path: ASTPath): boolean {
+function answersAfter(path: ASTPath, neverReturns?: readonly string[]): boolean {
   const siblings = siblingsOf(path);
   if (!siblings) return false;
   const list = siblings.list.value as unknown as Node[];
-  return list.slice(siblings.index + 1).some((s) => isResponse(s) || leavesFunction(s));
+  return list.slice(siblings.index + 1).some((s) => isResponse(s) || leavesFunction(s, neverReturns));
 }
 
 /**
@@ -540,15 +694,21 @@ function answersAfter(path: ASTPath): boolean {
  * (or of an if/else on the outcome) or the `catch` of the `try` holding the mutation.
  */
 export function findFailurePoint(ms: MutationStatement, options: PointOptions): InsertionPoint | Skip {
-  const scan = scanOutcomeChecks(ms, options.mutationName);
+  const scan = scanOutcomeChecks(ms, options);
   if (scan.problem) return scan.problem;
   const candidates: { line: number; point: InsertionPoint }[] = [];
-  for (const guard of scan.guards) candidates.push({ line: lineOf(guard.node), point: startOf(guard.get("consequent") as ASTPath) });
+  for (const guard of scan.guards) {
+    const line = lineOf(guard.node);
+    const check = classifyOutcomeCheck(guard.node as Node, { names: ms.binding, call: ms.inCondition ? (ms.call.node as Node) : null }, options.neverReturns);
+    const failures = check?.kind === "guard" ? check.failures : 1;
+    for (let k = 0; k < failures; k++) candidates.push({ line, point: startOf(guard.get("consequent") as ASTPath) });
+  }
   if (scan.branch) {
-    const { failure } = scan.branch.check;
+    const { failure, failures } = scan.branch.check;
     const line = lineOf(scan.branch.path.node);
-    if (failure !== null) candidates.push({ line, point: startOf(scan.branch.path.get(failure) as ASTPath) });
-    else if (leavesFunction((scan.branch.path.node as Node).consequent as Node)) candidates.push({ line, point: after(scan.branch.path) });
+    if (failures > 1) for (let k = 0; k < failures; k++) candidates.push({ line, point: after(scan.branch.path) });
+    else if (failure !== null) candidates.push({ line, point: startOf(scan.branch.path.get(...failure) as ASTPath) });
+    else if (leavesFunction((scan.branch.path.node as Node).consequent as Node, options.neverReturns)) candidates.push({ line, point: after(scan.branch.path) });
   }
   const tryPath = enclosingTry(ms.statement);
   if (tryPath && (tryPath.node as Node).handler) {
@@ -559,7 +719,8 @@ export function findFailurePoint(ms: MutationStatement, options: PointOptions): 
     return skip(`no failure path: the outcome of ${options.mutationName} is never checked and the call is not in a try/catch`, ms.call.node);
   }
   if (candidates.length > 1) {
-    return skip(`several failure paths for ${options.mutationName} (lines ${candidates.map((c) => c.line).join(", ")}); instrument it by hand`, ms.call.node);
+    const lines = [...new Set(candidates.map((c) => c.line))];
+    return skip(`several failure paths for ${options.mutationName} (${lines.length > 1 ? `lines ${lines.join(", ")}` : `the branches of the if/else if chain at line ${lines[0]}`}); instrument it by hand`, ms.call.node);
   }
   return candidates[0].point;
 }
@@ -597,7 +758,7 @@ export function callbackCall(fn: ASTPath): ASTPath | null {
 }
 
 /** Callees whose callbacks run once per element or concurrently: emitting there is never one event. */
-export const ITERATING_CALLEES = new Set(["map", "forEach", "flatMap", "filter", "reduce", "some", "every", "find", "all", "allSettled", "concurrentExecutor"]);
+export const ITERATING_CALLEES = new Set(["map", "forEach", "flatMap", "filter", "reduce", "some", "every", "find", "findIndex", "all", "allSettled", "concurrentExecutor", "mapSeries", "forEachSeries", "eachSeries", "each", "eachLimit", "mapLimit", "pMap", "times"]);
 
 /** The method or function name a call invokes (`map`, `concurrentExecutor`), else null. */
 export function calleeName(call: Node): string | null {
@@ -605,4 +766,166 @@ export function calleeName(call: Node): string | null {
   if (callee.type === "Identifier") return callee.name as string;
   if ((callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") && !callee.computed) return ((callee.property as Node).name as string) ?? null;
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free names of a spec expression.
+
+/** Names `node` reads that it does not bind itself: the parameters and locals of its arrows are not free (`xs.map((g) => g.sId)`). */
+export function freeNames(node: unknown): string[] {
+  const into: string[] = [];
+  collectFree(node, new Set(), into);
+  return [...new Set(into)];
+}
+
+/** Every name a function binds for its body: parameters and declarations (outside nested functions). */
+function functionBindings(fn: Node): string[] {
+  const names = (fn.params as Node[]).flatMap((p) => patternNames(p));
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (typeof n.type !== "string" || FUNCTIONS.has(n.type)) return;
+    if (n.type === "VariableDeclarator") names.push(...patternNames(n.id as Node));
+    for (const key of Object.keys(n)) if (!NON_CHILD_KEYS.has(key)) visit(n[key]);
+  };
+  visit(fn.body);
+  return names;
+}
+
+function collectFree(node: unknown, bound: ReadonlySet<string>, into: string[]): void {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const n of node) collectFree(n, bound, into);
+    return;
+  }
+  const n = node as Node;
+  if (typeof n.type !== "string") return;
+  if (n.type === "Identifier") {
+    if (!bound.has(n.name as string)) into.push(n.name as string);
+    return;
+  }
+  if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression") && !n.computed) return collectFree(n.object, bound, into);
+  if ((n.type === "ObjectProperty" || n.type === "Property") && !n.computed) return collectFree(n.value, bound, into);
+  if (FUNCTIONS.has(n.type)) return collectFree(n.body, new Set([...bound, ...functionBindings(n)]), into);
+  for (const key of Object.keys(n)) {
+    if (!NON_CHILD_KEYS.has(key)) collectFree(n[key], bound, into);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving the success point past the declarations the emit needs.
+
+/** The names a statement declares for the statements after it. */
+export function declaredNames(stmt: Node): string[] {
+  const s = stmt.type === "ExportNamedDeclaration" && stmt.declaration ? (stmt.declaration as Node) : stmt;
+  if (s.type === "VariableDeclaration") return (s.declarations as Node[]).flatMap((d) => patternNames(d.id as Node));
+  if ((s.type === "FunctionDeclaration" || s.type === "ClassDeclaration") && s.id) return [(s.id as Node).name as string];
+  return [];
+}
+
+/** True when `node` can leave the function: a `return`, a `throw` or a never-returning call outside nested functions. */
+function mayLeave(node: unknown, neverReturns: readonly string[]): boolean {
+  return holdsOutsideFunctions(node, (n) => n.type === "ReturnStatement" || n.type === "ThrowStatement" || callsNeverReturning(n, neverReturns));
+}
+
+/** True when a node for which `test` holds lies in `node`, outside nested functions. */
+function holdsOutsideFunctions(node: unknown, test: (n: Node) => boolean): boolean {
+  if (!node || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some((n) => holdsOutsideFunctions(n, test));
+  const n = node as Node;
+  if (typeof n.type !== "string" || FUNCTIONS.has(n.type)) return false;
+  return test(n) || Object.keys(n).some((key) => !NON_CHILD_KEYS.has(key) && holdsOutsideFunctions(n[key], test));
+}
+
+/** True when a `return` may end callback `fn` before its last statement: a failure the code after its wrapper must then check. */
+export function returnsEarly(fn: Node): boolean {
+  const body = fn.body as Node;
+  if (body.type !== "BlockStatement") return false;
+  const statements = body.body as Node[];
+  const last = statements.at(-1);
+  const holdsReturn = (n: unknown) => holdsOutsideFunctions(n, (s) => s.type === "ReturnStatement");
+  return statements.slice(0, -1).some(holdsReturn) || (last !== undefined && last.type !== "ReturnStatement" && holdsReturn(last));
+}
+
+export interface MovedPoint {
+  point: InsertionPoint;
+  /** Names no statement of the block declares before `stoppedAt` (or its end). */
+  missing: string[];
+  /** The response, return or throw the point could not pass, if it had to stop there. */
+  stoppedAt: Node | null;
+  /** A check that may leave, right after the declarations passed, testing a name they declare (`if (!group) return ...`). */
+  checkedAt: { statement: Node; name: string } | null;
+}
+
+/**
+ * Moves `point` forward past the statements of its own block that declare `names`
+ * (`const group = groupRes.value;`), never past a response or anything that may return or throw.
+ */
+export function moveAfterDeclarations(point: InsertionPoint, names: readonly string[], neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): MovedPoint {
+  const missing = new Set(names);
+  if (point.kind === "start") return { point, missing: [...missing], stoppedAt: null, checkedAt: null };
+  const siblings = siblingsOf(point.anchor);
+  if (!siblings) return { point, missing: [...missing], stoppedAt: null, checkedAt: null };
+  const list = siblings.list.value as unknown as Node[];
+  let last = -1;
+  let stoppedAt: Node | null = null;
+  for (let i = point.kind === "after" ? siblings.index + 1 : siblings.index; i < list.length && missing.size > 0; i++) {
+    if (isResponse(list[i]) || mayLeave(list[i], neverReturns)) {
+      stoppedAt = list[i];
+      break;
+    }
+    const declared = declaredNames(list[i]).filter((name) => missing.has(name));
+    for (const name of declared) missing.delete(name);
+    if (declared.length > 0) last = i;
+  }
+  const moved = last >= 0 ? after(statementAt(siblings.list, last)) : point;
+  // Emitting before `if (!group) return ...` would read a value not yet known to be there (a test for absence or failure).
+  const passed = names.filter((name) => !missing.has(name));
+  const next = last >= 0 ? list[last + 1] : undefined;
+  const checkedName = next && next.type === "IfStatement" && mayLeave(next, neverReturns) ? passed.find((name) => testPolarity(next.test as Node, [name]) === "failure") : undefined;
+  const checkedAt = next && checkedName ? { statement: next, name: checkedName } : null;
+  return { point: moved, missing: [...missing], stoppedAt: missing.size > 0 ? stoppedAt : null, checkedAt };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several matching calls in one function.
+
+/**
+ * How two mutation statements of one function relate: on separate branches (`case`s of a switch
+ * that do not fall through, the two sides of an if/else), in sequence in one block, or neither.
+ */
+export type SiteRelation = "exclusive" | "sequence" | "ambiguous";
+
+function caseEnds(switchCase: Node, neverReturns: readonly string[]): boolean {
+  const body = switchCase.consequent as Node[];
+  const lastStatement = body.length === 1 && body[0].type === "BlockStatement" ? ((body[0].body as Node[]).at(-1) ?? null) : (body.at(-1) ?? null);
+  return lastStatement !== null && (lastStatement.type === "BreakStatement" || leavesFunction(lastStatement, neverReturns));
+}
+
+export function relateStatements(a: ASTPath, b: ASTPath, neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): SiteRelation {
+  const chainA: ASTPath[] = [];
+  for (let p: ASTPath | null = a; p; p = p.parent as ASTPath | null) chainA.push(p);
+  const nodesA = chainA.map((p) => p.node);
+  let previous: ASTPath | null = null;
+  for (let p: ASTPath | null = b; p; previous = p, p = p.parent as ASTPath | null) {
+    const index = nodesA.indexOf(p.node);
+    if (index < 0) continue;
+    const childA = index > 0 ? chainA[index - 1] : null;
+    const childB = previous;
+    if (!childA || !childB) return "ambiguous";
+    const common = p.node as Node;
+    if (common.type === "IfStatement") {
+      const sides = new Set([childA.name, childB.name]);
+      return sides.has("consequent") && sides.has("alternate") ? "exclusive" : "ambiguous";
+    }
+    if (common.type === "SwitchStatement") {
+      const cases = common.cases as Node[];
+      const first = Math.min(cases.indexOf(childA.node as Node), cases.indexOf(childB.node as Node));
+      return caseEnds(cases[first], neverReturns) ? "exclusive" : "ambiguous";
+    }
+    const inList = common.type === "BlockStatement" || common.type === "Program" || common.type === "SwitchCase" || common.type === "StaticBlock";
+    return inList && childA === a && childB === b ? "sequence" : "ambiguous";
+  }
+  return "ambiguous";
 }

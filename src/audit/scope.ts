@@ -86,9 +86,13 @@ function memberCall(node: Node): { object: Node; method: string } | null {
   return property.type === "Identifier" ? { object: callee.object as Node, method: property.name as string } : null;
 }
 
+function isAuthKey(node: Node | undefined): boolean {
+  return node !== undefined && (node.type === "StringLiteral" || node.type === "Literal") && node.value === "auth";
+}
+
 /**
  * The type an initialiser is known to produce without a checker: `Authenticator.fromXxx(...)`
- * builds an Authenticator, `x.getNonNullableWorkspace()` returns the workspace.
+ * builds an Authenticator, and so does Hono's `ctx.get("auth")`; `x.getNonNullableWorkspace()` returns the workspace.
  */
 function inferredTypeNames(init: Node | null): string[] {
   if (!init) return [];
@@ -96,7 +100,9 @@ function inferredTypeNames(init: Node | null): string[] {
   if (value.type === "NewExpression" && (value.callee as Node).type === "Identifier") return [(value.callee as Node).name as string];
   const call = memberCall(value);
   if (!call) return [];
-  if (call.object.type === "Identifier" && call.object.name === "Authenticator" && /^(from|internal)/.test(call.method)) return ["Authenticator"];
+  if (call.object.type === "Identifier" && call.object.name === "Authenticator") return ["Authenticator"];
+  // Hono keeps the Authenticator on the context: `const auth = ctx.get("auth")`.
+  if (call.method === "get" && isAuthKey((value.arguments as Node[])[0])) return ["Authenticator"];
   if (call.method === "getNonNullableWorkspace") return ["WorkspaceType"];
   return [];
 }

@@ -22,6 +22,8 @@ export interface AuditConventions {
   targetStyle: "builder" | "literal";
   /** Quote style used for strings that a step prints anew. */
   quote: "double" | "single";
+  /** Functions that never return (`fail`, `Errors.unreachable`), beyond `assertNever`, `assertUnreachable` and `process.exit`: a guard ending in one leaves. */
+  neverReturns: string[];
 }
 
 export const DEFAULT_CONVENTIONS: AuditConventions = {
@@ -29,6 +31,7 @@ export const DEFAULT_CONVENTIONS: AuditConventions = {
   scriptDirs: ["migrations", "scripts"],
   targetStyle: "literal",
   quote: "double",
+  neverReturns: [],
 };
 
 /** What every step gets for one file. */

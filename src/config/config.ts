@@ -18,6 +18,7 @@ export const ConfigSchema = z
     targetStyle: z.enum(["auto", "builder", "literal"]).optional(),
     quote: z.enum(["double", "single"]).optional(),
     maxFileSize: z.number().int().positive().optional(),
+    neverReturns: z.array(z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, "expected a function name such as \"fail\" or \"Errors.unreachable\"")).optional(),
   })
   .strict();
 
@@ -99,6 +100,7 @@ export function loadConfig(root: string): AuditmodConfig {
       scriptDirs: config.scriptDirs ?? DEFAULT_CONVENTIONS.scriptDirs,
       targetStyle: style === "auto" ? detectTargetStyle(path.join(root, registry)) : style,
       quote: config.quote ?? DEFAULT_CONVENTIONS.quote,
+      neverReturns: config.neverReturns ?? DEFAULT_CONVENTIONS.neverReturns,
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Collection, JSCodeshift } from "jscodeshift";
 import { positionOf } from "../audit/location";
+import { printEdited } from "../audit/print";
 import { findTransform } from "../audit/transforms";
 import type { AuditConventions, Finding, TransformCore } from "../audit/types";
 import { assertParses, describeSyntaxError, parseForEdit, parseForProbe, parserFor } from "./parse";
@@ -127,7 +128,7 @@ export function processFile(job: FileJob): FileOutcome {
   let result: StepsResult;
   try {
     result = applySteps(job, edit.j, edit.root);
-    output = result.changed ? edit.root.toSource({ quote: job.conventions.quote }) : job.text;
+    output = result.changed ? printEdited(edit.root, job.text, job.conventions) : job.text;
   } catch (error) {
     return errorOutcome(job, `a step failed: ${(error as Error).message}`);
   }

@@ -2,7 +2,7 @@ import type { StatementKind as Statement } from "ast-types/lib/gen/kinds";
 import type { ASTPath } from "jscodeshift";
 import { matchesFiles, specFromOptions, type InstrumentSpec } from "../../config/spec";
 import type { Node } from "../ast";
-import { buildEmit, indentUnit, type EmitSubject } from "../build-emit";
+import { buildEmit, type EmitSubject } from "../build-emit";
 import { emitAction, findEmitCalls } from "../emit";
 import { positionOf } from "../location";
 import {
@@ -13,13 +13,18 @@ import {
   findFailurePoint,
   findMutationStatement,
   findSuccessPoint,
+  declaredNames,
+  freeNames,
   isSkip,
+  relateStatements,
+  returnsEarly,
+  moveAfterDeclarations,
+  type MovedPoint,
   ITERATING_CALLEES,
   matchesMutation,
   mutationCalleeName,
   parseMutationPattern,
   patternNames,
-  referencedNames,
   type InsertionPoint,
   type MutationPattern,
   type Skip,
@@ -126,37 +131,141 @@ function subjectAt(statement: ASTPath, spec: InstrumentSpec): { subject: EmitSub
   return { subject: { kind: "direct", workspace, actor: spec.actor }, binding: workspace };
 }
 
-/** Why a mutation inside a callback is not instrumented, or null when its function is a handler of its own. */
-function callbackProblem(fn: ASTPath | null, subjectBinding: string, statement: ASTPath): string | null {
-  if (!fn) return null;
-  const call = callbackCall(fn);
-  if (!call) return null;
-  const name = calleeName(call.node as unknown as Node) ?? "a call";
-  if (ITERATING_CALLEES.has(name)) return `the mutation is inside a callback passed to ${name}() (line ${lineOf(call.node)}), which runs it per element; instrument it by hand`;
-  // A route handler declares its own auth; a callback (a transaction, a retry wrapper) borrows its caller's.
-  const binding = findBinding(statement, subjectBinding);
-  if (binding && !isInside(binding.declarationPath, fn)) {
-    return `the mutation is inside a callback passed to ${name}() (line ${lineOf(call.node)}) and \`${subjectBinding}\` comes from the function around it; instrument it by hand`;
-  }
-  return null;
-}
-
-/** Which spec expression reads a name that is not visible where the emit goes, as a reason; null when all are. */
-function unboundName(ctx: StepContext, spec: InstrumentSpec, point: InsertionPoint, moduleLevel: Set<string>): string | null {
-  const { path, declared } = scopeAt(point);
-  const babel = require("@babel/parser") as typeof import("@babel/parser");
-  const expressions: [string, string][] = [
+/** The spec's expressions as `[where, source text]`, for messages. */
+function specExpressions(spec: InstrumentSpec): [string, string][] {
+  return [
     ...spec.targets.map((t, i): [string, string] => [`targets[${i}].resource`, t.resource]),
     ...Object.entries(spec.metadata).map(([key, text]): [string, string] => [`metadata.${key}`, text]),
   ];
-  for (const [where, text] of expressions) {
-    const expression = babel.parseExpression(text, { plugins: ["typescript"] });
-    for (const name of new Set(referencedNames(expression))) {
-      if (GLOBALS.has(name) || moduleLevel.has(name) || declared.includes(name) || findBinding(path, name)) continue;
-      return `\`${name}\` (the spec's ${where}) is not in scope where the emit would go (${describePoint(point)})`;
-    }
+}
+
+/** Each free name the spec's expressions read, with the first expression reading it. */
+function specFreeNames(spec: InstrumentSpec): Map<string, string> {
+  const babel = require("@babel/parser") as typeof import("@babel/parser");
+  const names = new Map<string, string>();
+  for (const [where, text] of specExpressions(spec)) {
+    for (const name of freeNames(babel.parseExpression(text, { plugins: ["typescript"] }))) if (!names.has(name)) names.set(name, where);
   }
-  return null;
+  return names;
+}
+
+/** The spec's free names (with the expression reading each) that are not visible at `point`. */
+function unboundNames(spec: InstrumentSpec, point: InsertionPoint, moduleLevel: Set<string>): [string, string][] {
+  const { path, declared } = scopeAt(point);
+  return [...specFreeNames(spec)].filter(([name]) => !GLOBALS.has(name) && !moduleLevel.has(name) && !declared.includes(name) && !findBinding(path, name));
+}
+
+/** The line declaring `name` in `fn` (a variable, function or class), else null. */
+function declarationLine(ctx: StepContext, fn: ASTPath | null, name: string): number | null {
+  let line: number | null = null;
+  (fn ? ctx.j(fn) : ctx.root).find(ctx.j.Node).forEach((path) => {
+    const node = path.node as unknown as Node;
+    const names = node.type === "VariableDeclarator" ? patternNames(node.id as Node) : declaredNames(node);
+    if (line === null && names.includes(name)) line = lineOf(node);
+  });
+  return line;
+}
+
+/** Why the emit cannot go at `point` for want of `name`, naming where `name` is declared when it is. */
+function unboundReason(ctx: StepContext, fn: ASTPath | null, point: InsertionPoint, moved: MovedPoint, [name, where]: [string, string]): string {
+  const line = declarationLine(ctx, fn, name);
+  const subject = `\`${name}\` (the spec's ${where})`;
+  if (line === null) return `${subject} is not in scope where the emit would go (${describePoint(point)})`;
+  if (moved.stoppedAt && line > lineOf(moved.stoppedAt)) return `${subject} is declared at line ${line}, after line ${lineOf(moved.stoppedAt)}, which may return or answer the request and which the emit must come before; instrument it by hand`;
+  return `${subject} is declared at line ${line}, out of scope where the emit would go (${describePoint(moved.point)}); instrument it by hand`;
+}
+
+/** The point moved past the declarations the emit needs, or why there is none. */
+function pointWithNames(ctx: StepContext, spec: InstrumentSpec, fn: ASTPath | null, point: InsertionPoint, moduleLevel: Set<string>): InsertionPoint | string {
+  const unbound = unboundNames(spec, point, moduleLevel);
+  if (unbound.length === 0) return point;
+  const moved = moveAfterDeclarations(point, unbound.map(([name]) => name), ctx.conventions.neverReturns);
+  if (moved.checkedAt) {
+    const where = unbound.find(([name]) => name === moved.checkedAt!.name)![1];
+    return `\`${moved.checkedAt.name}\` (the spec's ${where}) is checked at line ${lineOf(moved.checkedAt.statement)}, which may return, and the emit must come before any return; instrument it by hand`;
+  }
+  const still = unboundNames(spec, moved.point, moduleLevel);
+  return still.length === 0 ? moved.point : unboundReason(ctx, fn, point, moved, still[0]);
+}
+
+/** The call `fn` is passed to as a callback, with its callee's name, or null. */
+function callbackOf(fn: ASTPath | null): { call: ASTPath; name: string; iterating: boolean } | null {
+  const call = fn ? callbackCall(fn) : null;
+  if (!call) return null;
+  const name = calleeName(call.node as unknown as Node) ?? "a call";
+  return { call, name, iterating: ITERATING_CALLEES.has(name) };
+}
+
+/** Skips `await` and parentheses upwards. */
+function parentThroughAwait(path: ASTPath): ASTPath | null {
+  let p = path.parent as ASTPath | null;
+  while (p && ((p.node as Node).type === "AwaitExpression" || (p.node as Node).type === "ParenthesizedExpression")) p = p.parent as ASTPath | null;
+  return p;
+}
+
+/** True when a spec expression reads a name the callback binds itself (its element), so each call is an event of its own. */
+function namesElement(spec: InstrumentSpec, fn: ASTPath): boolean {
+  const body = fn.get("body") as ASTPath;
+  const statements = (body.node as unknown as Node).body as Node[] | undefined;
+  const inside = Array.isArray(statements) && statements.length > 0 ? (body.get("body", statements.length - 1) as ASTPath) : body;
+  return [...specFreeNames(spec).keys()].some((name) => {
+    const binding = findBinding(inside, name);
+    return binding !== null && isInside(binding.declarationPath, fn);
+  });
+}
+
+/** Instruments one mutation call, or says why not. */
+function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, moduleLevel: Set<string>): true | Skip {
+  const callback = callbackOf(site.fn);
+  // An awaited wrapper (`await withTransaction(async (t) => ...)`): the emit may go after it when the callback cannot hold it.
+  const awaited = callback !== null && !callback.iterating && ((callback.call.parent as ASTPath).node as Node).type === "AwaitExpression";
+  const wrapper = awaited ? { call: callback.call, fn: enclosingFunction(callback.call) } : null;
+  const ms = findMutationStatement(site.call);
+  if (isSkip(ms)) {
+    // `withLock(() => space.delete(auth))`, `return SpaceResource.makeNew(...)`: the wrapper's result is the mutation's.
+    const holder = parentThroughAwait(site.call);
+    const resultIsCallbacks = holder !== null && (holder.node === site.fn?.node || (holder.node as Node).type === "ReturnStatement");
+    if (!wrapper || !resultIsCallbacks) return ms;
+    return instrumentAfterWrapper(ctx, spec, site, wrapper, `the callback passed to ${callback!.name}() returns the result of the mutation`, moduleLevel);
+  }
+  const loop = enclosingLoop(ms.statement);
+  if (loop) return { skip: `the mutation is inside a loop (line ${lineOf(loop.node)}): one event per iteration would be a guess; instrument it by hand`, node: site.call.node };
+  const subject = subjectAt(ms.statement, spec);
+  if (typeof subject === "string") return { skip: subject, node: site.call.node };
+  if (callback?.iterating && site.fn && !namesElement(spec, site.fn)) {
+    return { skip: `the mutation is inside a callback passed to ${callback.name}() (line ${lineOf(callback.call.node)}), which runs it per element, and the spec's targets and metadata name nothing of the element; instrument it by hand`, node: site.call.node };
+  }
+  const options = { mutationName: describeCallee(site.call.node as unknown as Node, spec.mutation), guardRequired: spec.guard === "required", neverReturns: ctx.conventions.neverReturns };
+  const found = spec.outcome === "failure" ? findFailurePoint(ms, options) : findSuccessPoint(ms, options);
+  if (isSkip(found)) return found;
+  const point = pointWithNames(ctx, spec, site.fn, found, moduleLevel);
+  if (typeof point !== "string") {
+    const { path } = scopeAt(point);
+    insertStatement(ctx, point, buildEmit(ctx, { action: spec.action, subject: subject.subject, targets: spec.targets, metadata: spec.metadata, scope: path }));
+    return true;
+  }
+  // Names that exist only outside the callback: the emit goes after the awaited wrapper, unless the callback may fail quietly.
+  const onlyOutside = wrapper && site.fn && spec.outcome !== "failure" && unboundNames(spec, found, moduleLevel).every(([name]) => declarationLine(ctx, site.fn, name) === null);
+  if (!onlyOutside) return { skip: point, node: site.call.node };
+  return instrumentAfterWrapper(ctx, spec, site, wrapper!, point, moduleLevel);
+}
+
+/** The emit after the awaited wrapper instead (for `why`), unless the callback may return early while the wrapper's result goes unchecked. */
+function instrumentAfterWrapper(ctx: StepContext, spec: InstrumentSpec, site: Site, wrapper: Site, why: string, moduleLevel: Set<string>): true | Skip {
+  const wrapperName = calleeName(wrapper.call.node as unknown as Node) ?? "the wrapper";
+  const options = { mutationName: wrapperName, neverReturns: ctx.conventions.neverReturns };
+  if (returnsEarly(site.fn!.node as unknown as Node) && !wrapperResultChecked(wrapper.call, options)) {
+    return { skip: `${why}; after the ${wrapperName}() call (line ${lineOf(wrapper.call.node)}) the emit would be a guess, since the callback may return early and that call's result is not checked; instrument it by hand`, node: site.call.node };
+  }
+  return instrumentSite(ctx, spec, wrapper, moduleLevel);
+}
+
+/** True when the wrapper's result is kept and guarded, so the success point after it is after the callback's failures too. */
+function wrapperResultChecked(call: ASTPath, options: { mutationName: string; neverReturns: readonly string[] }): boolean {
+  const outer = findMutationStatement(call);
+  if (isSkip(outer)) return false;
+  const point = findSuccessPoint(outer, options);
+  return !isSkip(point) && !(point.kind === "after" && point.anchor === outer.statement);
 }
 
 /** `after line 12`, `before line 14`, `at the start of the block at line 9`: where an emit would go, for messages. */
@@ -167,25 +276,45 @@ function describePoint(point: InsertionPoint): string {
   return `after line ${end ?? lineOf(point.anchor.node)}`;
 }
 
-/** Instruments one mutation call, or says why not. */
-function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, moduleLevel: Set<string>): true | Skip {
-  const ms = findMutationStatement(site.call);
-  if (isSkip(ms)) return ms;
-  const loop = enclosingLoop(ms.statement);
-  if (loop) return { skip: `the mutation is inside a loop (line ${lineOf(loop.node)}): one event per iteration would be a guess; instrument it by hand`, node: site.call.node };
-  const subject = subjectAt(ms.statement, spec);
-  if (typeof subject === "string") return { skip: subject, node: site.call.node };
-  const callback = callbackProblem(site.fn, subject.binding, ms.statement);
-  if (callback) return { skip: callback, node: site.call.node };
-  const options = { mutationName: describeCallee(site.call.node as unknown as Node, spec.mutation), guardRequired: spec.guard === "required" };
-  const point = spec.outcome === "failure" ? findFailurePoint(ms, options) : findSuccessPoint(ms, options);
-  if (isSkip(point)) return point;
-  const unbound = unboundName(ctx, spec, point, moduleLevel);
-  if (unbound) return { skip: unbound, node: site.call.node };
-  const { path } = scopeAt(point);
-  const emit = buildEmit(ctx, { action: spec.action, subject: subject.subject, targets: spec.targets, metadata: spec.metadata, scope: path });
-  insertStatement(ctx, point, emit);
-  return true;
+/** The function whose emits count for a site: callbacks (transactions, locks, `map`) belong to the function around them. */
+function homeFunction(fn: ASTPath | null): ASTPath | null {
+  let home = fn;
+  while (home && callbackCall(home) && enclosingFunction(home)) home = enclosingFunction(home);
+  return home;
+}
+
+/**
+ * Of several matching calls in one function: each on its own branch gets its own emit, calls in
+ * sequence in one block get one (after the last), and any other arrangement is reported as a guess.
+ */
+function sitesToInstrument(ctx: StepContext, spec: InstrumentSpec, sites: Site[]): Site[] {
+  if (sites.length === 1) return sites;
+  const statements = sites.map((site) => findMutationStatement(site.call));
+  const neverReturns = ctx.conventions.neverReturns;
+  const lines = sites.map((s) => lineOf(s.call.node)).join(", ");
+  const covered = new Set<number>();
+  for (let a = 0; a < sites.length; a++) {
+    for (let b = a + 1; b < sites.length; b++) {
+      const msA = statements[a];
+      const msB = statements[b];
+      // A call that is no statement of its own is reported on its own; it cannot be placed anyway.
+      if (isSkip(msA) || isSkip(msB)) continue;
+      const relation = relateStatements(msA.statement, msB.statement, neverReturns);
+      if (relation === "sequence") covered.add(a);
+      if (relation === "ambiguous") {
+        for (const site of sites) {
+          const callee = describeCallee(site.call.node as unknown as Node, spec.mutation);
+          ctx.report(site.call.node, `not instrumented (${spec.action}): ${callee} is called ${sites.length} times in this function (lines ${lines}), and the calls at lines ${lineOf(sites[a].call.node)} and ${lineOf(sites[b].call.node)} are neither on separate branches nor in sequence in one block; which call the event audits would be a guess; instrument it by hand`);
+        }
+        return [];
+      }
+    }
+  }
+  return sites.filter((site, i) => {
+    if (!covered.has(i)) return true;
+    ctx.report(site.call.node, `one emit covers this call: it is followed in the same block by another call of the mutation, after which the emit goes`, "info");
+    return false;
+  });
 }
 
 /** `space.delete` for the call as written (the pattern when the callee is not a plain chain of names). */
@@ -220,36 +349,26 @@ export const instrument: TransformCore = {
     const byFunction = new Map<unknown, Site[]>();
     for (const call of calls) {
       const fn = enclosingFunction(call);
-      const key = fn ? fn.node : null;
+      // Calls in a callback and around it are several calls of one function: they are related, not instrumented apart.
+      const home = homeFunction(fn);
+      const key = home ? home.node : null;
       byFunction.set(key, [...(byFunction.get(key) ?? []), { call, fn }]);
     }
     const moduleLevel = moduleNames(ctx);
-    // recast reprints the block around an inserted statement with spaces, whatever the file uses.
-    const tabbed = indentUnit(ctx.source) === "\t";
     let changed = false;
     for (const sites of byFunction.values()) {
-      const existing = existingEmitLine(ctx, sites[0].fn, spec.action);
+      const existing = existingEmitLine(ctx, homeFunction(sites[0].fn), spec.action);
       if (existing !== null) {
         for (const site of sites) ctx.report(site.call.node, `already instrumented: this function emits ${spec.action} (line ${existing})`, "info");
         continue;
       }
-      if (sites.length > 1) {
-        const lines = sites.map((s) => lineOf(s.call.node)).join(", ");
-        for (const site of sites) {
-          const callee = describeCallee(site.call.node as unknown as Node, spec.mutation);
-          ctx.report(site.call.node, `not instrumented (${spec.action}): ${callee} is called ${sites.length} times in this function (lines ${lines}); which call the event audits would be a guess; instrument it by hand`);
-        }
-        continue;
+      for (const site of sitesToInstrument(ctx, spec, sites)) {
+        const result = instrumentSite(ctx, spec, site, moduleLevel);
+        if (result === true) {
+          changed = true;
+          ctx.emitInserted?.();
+        } else ctx.report(result.node, `not instrumented (${spec.action}): ${result.skip}`);
       }
-      if (tabbed) {
-        ctx.report(sites[0].call.node, `not instrumented (${spec.action}): the file is indented with tabs, and the lines around an inserted emit would be re-indented with spaces; instrument it by hand`);
-        continue;
-      }
-      const result = instrumentSite(ctx, spec, sites[0], moduleLevel);
-      if (result === true) {
-        changed = true;
-        ctx.emitInserted?.();
-      } else ctx.report(result.node, `not instrumented (${spec.action}): ${result.skip}`);
     }
     return changed;
   },

@@ -1,5 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
+
 import type { Authenticator } from "@app/lib/auth";
 import { GroupResource } from "@app/lib/resources/group_resource";
 import { apiError } from "@app/logger/withlogging";
@@ -15,6 +17,17 @@ export async function handler(req: NextApiRequest, res: NextApiResponse, auth: A
       if (r.isErr()) {
         return apiError(req, res, { status_code: 400, api_error: { type: "invalid_request_error", message: r.error.message } });
       }
+
+      void emitAuditLogEvent({
+        auth,
+        action: "group.member_added",
+        targets: [
+          buildWorkspaceTarget(auth.getNonNullableWorkspace()),
+          { type: "group", id: group.sId, name: group.name },
+        ],
+        context: getAuditLogContext(auth, req),
+      });
+
       return res.status(200).json({ group: group.toJSON() });
     }
     case "PUT": {
@@ -24,6 +37,17 @@ export async function handler(req: NextApiRequest, res: NextApiResponse, auth: A
       if (r.isErr()) {
         return apiError(req, res, { status_code: 400, api_error: { type: "invalid_request_error", message: r.error.message } });
       }
+
+      void emitAuditLogEvent({
+        auth,
+        action: "group.member_added",
+        targets: [
+          buildWorkspaceTarget(auth.getNonNullableWorkspace()),
+          { type: "group", id: group.sId, name: group.name },
+        ],
+        context: getAuditLogContext(auth, req),
+      });
+
       return res.status(200).json({ group: group.toJSON() });
     }
   }

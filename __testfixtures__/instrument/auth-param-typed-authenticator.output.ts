@@ -1,0 +1,24 @@
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
+import type { Authenticator } from "@app/lib/auth";
+import type { MCPServerViewResource } from "@app/lib/resources/mcp_server_view_resource";
+import type { Result } from "@app/types/shared/result";
+import { Ok } from "@app/types/shared/result";
+
+export async function enableTool(authenticator: Authenticator, tool: MCPServerViewResource): Promise<Result<void, Error>> {
+  const r = await tool.enable(authenticator);
+  if (r.isErr()) {
+    return r;
+  }
+
+  void emitAuditLogEvent({
+    auth: authenticator,
+    action: "tool.enabled",
+    targets: [
+      buildWorkspaceTarget(authenticator.getNonNullableWorkspace()),
+      { type: "tool", id: tool.sId, name: tool.name },
+    ],
+    context: getAuditLogContext(authenticator),
+  });
+
+  return new Ok(undefined);
+}

@@ -1,0 +1,34 @@
+import { Hono } from "hono";
+
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
+
+import type { Authenticator } from "@app/lib/auth";
+import { GroupResource } from "@app/lib/resources/group_resource";
+import { SpaceResource } from "@app/lib/resources/space_resource";
+import { withTransaction } from "@app/lib/utils/sql_utils";
+
+export const spaces = new Hono<{ Variables: { auth: Authenticator } }>();
+
+spaces.post("/", async (ctx) => {
+  const auth = ctx.get("auth");
+  const { name } = await ctx.req.json<{ name: string }>();
+  const space = await withTransaction(async (t) => {
+    const group = await GroupResource.makeNew(auth, { name: `Group for space ${name}`, kind: "regular" }, { transaction: t });
+    return SpaceResource.makeNew({ name, kind: "regular", workspaceId: auth.getNonNullableWorkspace().id }, [group], t);
+  });
+
+  void emitAuditLogEvent({
+    auth,
+    action: "space.created",
+    targets: [
+      buildWorkspaceTarget(auth.getNonNullableWorkspace()),
+      { type: "space", id: space.sId, name: space.name },
+    ],
+    context: getAuditLogContext(auth),
+    metadata: {
+      space_kind: String(space.kind),
+    },
+  });
+
+  return ctx.json({ space: space.toJSON() }, 201);
+});

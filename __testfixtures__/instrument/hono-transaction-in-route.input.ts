@@ -1,0 +1,23 @@
+import { Hono } from "hono";
+
+import type { Authenticator } from "@app/lib/auth";
+import { TagResource } from "@app/lib/resources/tag_resource";
+import { withTransaction } from "@app/lib/utils/sql_utils";
+
+export const tags = new Hono<{ Variables: { auth: Authenticator } }>();
+
+tags.delete("/:tagId", async (c) => {
+  const auth = c.get("auth");
+  const tag = await TagResource.fetchById(auth, c.req.param("tagId"));
+  if (!tag) {
+    return c.json({ error: { type: "tag_not_found" } }, 404);
+  }
+  const result = await withTransaction(async (transaction) => {
+    await tag.removeFromAllAgents(auth, { transaction });
+    return tag.deleteTag(auth, { transaction });
+  });
+  if (result.isErr()) {
+    return c.json({ error: { type: "internal_server_error", message: result.error.message } }, 500);
+  }
+  return c.body(null, 204);
+});

@@ -1,0 +1,32 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+
+import { withSessionAuthenticationForWorkspace } from "@app/lib/api/auth_wrappers";
+import type { Authenticator } from "@app/lib/auth";
+import { MembershipInvitationResource } from "@app/lib/resources/membership_invitation_resource";
+import logger from "@app/logger/logger";
+import { apiError } from "@app/logger/withlogging";
+
+async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator): Promise<void> {
+  switch (req.method) {
+    case "POST": {
+      const invitee = req.body.email as string;
+      const r = await MembershipInvitationResource.inviteUser(auth, { email: invitee, role: "user" });
+      logger.info({ invitee }, "Invitation attempted");
+      if (r.isErr()) {
+        return apiError(req, res, {
+          status_code: 400,
+          api_error: { type: "invalid_request_error", message: r.error.message },
+        });
+      }
+      return res.status(201).json({ invitation: r.value.toJSON() });
+    }
+
+    default:
+      return apiError(req, res, {
+        status_code: 405,
+        api_error: { type: "method_not_supported_error", message: "The method passed is not supported, POST is expected." },
+      });
+  }
+}
+
+export default withSessionAuthenticationForWorkspace(handler);
