@@ -38,7 +38,7 @@ export function fingerprintOf(diagnostic: Pick<Diagnostic, "rule" | "message">, 
 }
 
 /** The text of each diagnostic's line, each file read once; a file that cannot be read gives "". */
-export function lineTextsFor(root: string, diagnostics: readonly Diagnostic[]): (d: Diagnostic) => string {
+export function lineTextsFor(root: string): (d: Diagnostic) => string {
   const lines = new Map<string, string[]>();
   return (d) => {
     let fileLines = lines.get(d.file);

@@ -48,7 +48,7 @@ function ruleIds(value: unknown): string[] {
  */
 function applyBaseline(report: CheckReport, flags: { baseline?: string; updateBaseline?: string }, root: string, io: CliIO): CheckReport | null {
   const baselines = require("../check/baseline") as typeof import("../check/baseline");
-  const lineText = baselines.lineTextsFor(root, report.diagnostics);
+  const lineText = baselines.lineTextsFor(root);
   if (flags.updateBaseline !== undefined) {
     fs.writeFileSync(path.resolve(io.cwd, flags.updateBaseline), baselines.serializeBaseline(baselines.buildBaseline(report.diagnostics, lineText)));
     io.stderr(`auditmod: wrote ${report.diagnostics.length} finding(s) to the baseline ${flags.updateBaseline}\n`);
