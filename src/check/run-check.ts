@@ -4,7 +4,7 @@ import { mayContainEmit } from "../audit/emit";
 import type { AuditmodConfig } from "../config/config";
 import { discoverFiles, insideRoot } from "../engine/discover";
 import { decodeSource } from "../engine/text";
-import { checkSourceFile, withoutRulePrefix } from "./check-file";
+import { checkSourceFile, withoutRulePrefix, type SourceFileInput } from "./check-file";
 import { readProject, type ProjectFacts } from "./project";
 import { compareDiagnostics, type CheckReport } from "./report";
 import { RULES } from "./rules";
@@ -59,6 +59,18 @@ function applySuppression(diagnostics: Diagnostic[], textsWithIgnores: Map<strin
   const scans = new Map([...textsWithIgnores].map(([file, text]) => [file, scanIgnoreComments(file, text, KNOWN_RULE_IDS)]));
   const kept = diagnostics.filter((d) => !isSilenced(d, scans.get(d.file)?.ignores ?? []));
   return [...kept, ...[...scans.values()].flatMap((scan) => scan.problems)];
+}
+
+/**
+ * One source file's diagnostics as `check` reports them, for a tool that sees one file at a time (the
+ * ESLint plugin): the file's own, the project diagnostics that point into it (the registry is a source
+ * file), then its `auditmod-ignore` comments.
+ */
+export function checkOneSourceFile(input: SourceFileInput, rules: readonly CheckRule[], projectDiagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const own = mayContainEmit(input.text) ? checkSourceFile(input, rules) : [];
+  const diagnostics = [...own, ...projectDiagnostics.filter((d) => d.file === input.file)];
+  const texts = new Map(input.text.includes("auditmod-ignore") ? [[input.file, input.text]] : []);
+  return applySuppression(diagnostics, texts).sort(compareDiagnostics);
 }
 
 /**
