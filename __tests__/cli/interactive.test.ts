@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { reviewHunks } from "../../src/cli/interactive";
 import { colourDiff } from "../../src/engine/diff";
 import { applyAcceptedHunks, fileHunks } from "../../src/engine/hunks";
-import { BIN, makeTempRepo, runCli, snapshotTree } from "../helpers/cli";
+import { BIN, copyToTempRepo, makeTempRepo, REPO_ROOT, runCli, snapshotTree } from "../helpers/cli";
 
 /** The built CLI with `answers` on its stdin (a pipe, not a TTY), as a script or CI would drive it. */
 function runWithAnswers(args: string[], cwd: string, answers: string): { status: number | null; stdout: string; stderr: string } {
@@ -171,6 +171,26 @@ describe("--interactive", () => {
     );
     expect(fs.readFileSync(path.join(dir, "lib/api/audit/workos_audit.ts"), "utf8")).toContain('"space.archived"');
     expect(fs.existsSync(path.join(dir, "admin/audit_log_schemas/space.archived.json"))).toBe(false);
+  });
+
+  it("batch --interactive: `a` for every file writes exactly what the batch writes; the end of the input writes nothing", () => {
+    const front = path.join(REPO_ROOT, "examples", "front");
+    const plain = copyToTempRepo(front);
+    expect(runCli(["batch", "audit-batch.yaml"], plain).status).toBe(0);
+    const reviewed = copyToTempRepo(front);
+    const r = runWithAnswers(["batch", "audit-batch.yaml", "--interactive"], reviewed, "a\n".repeat(40));
+    expect(r.status).toBe(0);
+    expect(snapshotTree(reviewed)).toEqual(snapshotTree(plain));
+    // One question per file: `a` takes the rest of its hunks.
+    const asked = (r.stdout.match(/\[y,n,a,q,\?\]\? a$/gm) ?? []).length;
+    expect(asked).toBe((r.stdout.match(/^diff --git /gm) ?? []).length);
+    expect(asked).toBeGreaterThan(5);
+
+    const refused = copyToTempRepo(front);
+    const before = snapshotTree(refused);
+    expect(runWithAnswers(["batch", "audit-batch.yaml", "--interactive"], refused, "").status).toBe(0);
+    expect(snapshotTree(refused)).toEqual(before);
+    expect(fs.existsSync(path.join(refused, ".auditmod"))).toBe(false);
   });
 
   it("--interactive with --dry is bad usage (exit 2) and writes nothing", () => {

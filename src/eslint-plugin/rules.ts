@@ -113,7 +113,8 @@ export function eslintRuleOf(rule: CheckRule): Rule.RuleModule {
           const linted = lintedFile(context);
           if (!linted) return;
           for (const d of linted.diagnostics) {
-            if (d.rule !== rule.id) continue;
+            // ESLint has no info level, and a rule's severity is the config's: an info (cannot check statically) would fail as an error.
+            if (d.rule !== rule.id || d.severity === "info") continue;
             const fix = rule.fixer ? fixFor(context, linted, d) : null;
             context.report({ loc: { line: d.line, column: d.column - 1 }, message: `${d.rule}: ${d.message}`, ...(fix ? { fix } : {}) });
           }
