@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { Linter, RuleTester } from "eslint";
 import tseslint from "typescript-eslint";
@@ -211,6 +212,28 @@ describe("configs.recommended", () => {
     expect(lint(CLEAN, path.join(ROOT, "pages/api/w/[wId]/spaces/index.ts"))).toEqual([]);
     expect(readProject).toHaveBeenCalledTimes(1);
     readProject.mockRestore();
+  });
+
+  it("reads the registry and schemas again once they change (an editor's ESLint lives long)", () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-eslint-")));
+    try {
+      fs.mkdirSync(path.join(root, "lib/api/audit"), { recursive: true });
+      fs.mkdirSync(path.join(root, "admin/audit_log_schemas"), { recursive: true });
+      fs.writeFileSync(path.join(root, "lib/api/audit/workos_audit.ts"), 'export type AuditAction = "space.created";\n');
+      const linter = new Linter({ cwd: root });
+      const file = path.join(root, "pages/api/w/[wId]/spaces/[spaceId]/index.ts");
+      const lint = () => linter.verify(CLEAN, [plugin.configs.recommended], { filename: file }).map((m) => m.message);
+      expect(lint()).toEqual(["AUDIT3: action \"space.deleted\" is not registered in lib/api/audit/workos_audit.ts and has no schema admin/audit_log_schemas/space.deleted.json; add it with `auditmod add-event space.deleted --target space --meta space_kind`"]);
+      // A later mtime than the first read, whatever the file system's resolution.
+      const later = new Date(Date.now() + 10_000);
+      fs.writeFileSync(path.join(root, "admin/audit_log_schemas/space.deleted.json"), fs.readFileSync(path.join(ROOT, "admin/audit_log_schemas/space.deleted.json")));
+      fs.writeFileSync(path.join(root, "lib/api/audit/workos_audit.ts"), 'export type AuditAction = "space.created" | "space.deleted";\n');
+      fs.utimesSync(path.join(root, "lib/api/audit/workos_audit.ts"), later, later);
+      fs.utimesSync(path.join(root, "admin/audit_log_schemas"), later, later);
+      expect(lint()).toEqual([]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("says nothing about a file that lies in no front root", () => {

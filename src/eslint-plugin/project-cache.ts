@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { findRoot, loadConfig, type AuditmodConfig } from "../config/config";
 import { readProject, type ProjectFacts } from "../check/project";
@@ -7,6 +8,8 @@ import type { Diagnostic } from "../check/types";
 
 /** What every linted file of one root shares: its config, registry and schemas, and the project diagnostics. */
 export interface RootFacts {
+  /** The registry's and the schema folder's modification times when read: an editor's long-lived ESLint reads them again once they change. */
+  signature: string;
   config: AuditmodConfig;
   project: ProjectFacts;
   projectDiagnostics: Diagnostic[];
@@ -32,12 +35,26 @@ export function rootFor(filename: string, explicitRoot: string | undefined): str
   return rootOfFolder.get(folder)!;
 }
 
+function modified(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+function signatureOf(config: AuditmodConfig): string {
+  return `${modified(path.join(config.root, config.registry))}:${modified(path.join(config.root, config.schemasDir))}`;
+}
+
+/** The root's facts, read once per lint run (again only when the registry or the schema folder changed since). */
 export function factsFor(root: string): RootFacts {
   let facts = factsOfRoot.get(root);
-  if (!facts) {
+  if (!facts || signatureOf(facts.config) !== facts.signature) {
     const config = loadConfig(root);
+    const signature = signatureOf(config);
     const project = readProject(config);
-    facts = { config, project, projectDiagnostics: checkProject(project, RULES) };
+    facts = { signature, config, project, projectDiagnostics: checkProject(project, RULES) };
     factsOfRoot.set(root, facts);
   }
   return facts;
