@@ -84,6 +84,13 @@ const TABLES: Record<string, { valid: RuleTester.ValidTestCase[]; invalid: Inval
         output: honoRoute(HONO_EMIT.replace("EMIT", "void emitAuditLogEvent")),
       },
       {
+        // CRLF kept: the fixer core runs on the text as the engine does.
+        code: honoRoute(HONO_EMIT.replace("EMIT", "await emitAuditLogEvent")).replace(/\n/g, "\r\n"),
+        filename: HONO_FILE,
+        errors: [{ message: "AUDIT1: emitAuditLogEvent is awaited; emit with `void` so the request does not wait on the audit log", line: 9, column: 9 }],
+        output: honoRoute(HONO_EMIT.replace("EMIT", "void emitAuditLogEvent")).replace(/\n/g, "\r\n"),
+      },
+      {
         code: honoRoute(HONO_EMIT.replace("  EMIT", "  return emitAuditLogEvent")),
         filename: HONO_FILE,
         errors: [{ message: "AUDIT1: emitAuditLogEvent is returned, so the caller waits on the audit log; emit with `void` and return separately", line: 9, column: 10 }],
