@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { reviewHunks } from "../../src/cli/interactive";
@@ -191,6 +191,19 @@ describe("--interactive", () => {
     expect(runWithAnswers(["batch", "audit-batch.yaml", "--interactive"], refused, "").status).toBe(0);
     expect(snapshotTree(refused)).toEqual(before);
     expect(fs.existsSync(path.join(refused, ".auditmod"))).toBe(false);
+  });
+
+  it("ends once the review is over even though stdin stays open (as a terminal's does)", async () => {
+    const dir = makeTempRepo(tree());
+    const child = spawn(process.execPath, [BIN, "run", "await-to-void", "--interactive"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+    try {
+      child.stdin.write("y\ny\ny\n");
+      const status = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      expect(status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, "lib/groups.ts"), "utf8")).toBe(TWO_EMITS.replace(/ {2}await emitAuditLogEvent/g, "  void emitAuditLogEvent"));
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
   });
 
   it("--interactive with --dry is bad usage (exit 2) and writes nothing", () => {

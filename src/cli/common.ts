@@ -6,7 +6,7 @@ import { findRoot, loadConfig, type AuditmodConfig } from "../config/config";
 import type { StepSpec } from "../engine/pipeline";
 import { parseShard, REFUSED_IN_REVIEW, type RunIO, type RunReport, type RunRequest } from "../engine/run";
 import { UsageError } from "../engine/errors";
-import { reviewHunks, stdinLineReader } from "./interactive";
+import { reviewFromStdin } from "./interactive";
 
 /** Where a command writes; tests pass their own. */
 export interface CliIO {
@@ -14,7 +14,7 @@ export interface CliIO {
   stderr(text: string): void;
   isTTY: boolean;
   cwd: string;
-  /** One line of stdin (an `--interactive` answer), or null at its end. */
+  /** One `--interactive` answer, or null at the end of the input; absent: read from stdin. */
   readLine?(): Promise<string | null>;
 }
 
@@ -23,7 +23,6 @@ export const processIO: CliIO = {
   stderr: (t) => void process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
-  readLine: stdinLineReader(),
 };
 
 /** The flags every writing command shares (README: "Flags shared by the writing commands"). */
@@ -101,7 +100,7 @@ export function buildRunRequest(command: string, flags: RunFlags, paths: string[
     allowDirty: flags.allowDirty,
     failOnError: flags.failOnError,
     prefilter: flags.prefilter,
-    review: flags.interactive ? (edits) => reviewHunks(edits, { write: io.stdout, readLine: io.readLine ? () => io.readLine!() : stdinLineReader(), color: io.isTTY, echo: !process.stdin.isTTY }) : undefined,
+    review: flags.interactive ? reviewFromStdin(io) : undefined,
     io: runIO,
   };
 }

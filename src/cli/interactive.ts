@@ -52,14 +52,34 @@ export async function reviewHunks(edits: readonly ReviewEdit[], io: ReviewIO): P
 }
 
 /** Lines of the process's stdin, TTY or not, read only once a question is asked; null at its end. */
-export function stdinLineReader(): () => Promise<string | null> {
-  let lines: AsyncIterator<string> | null = null;
-  return async () => {
-    if (!lines) {
-      const readline = require("node:readline") as typeof import("node:readline");
-      lines = readline.createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+export function stdinLineReader(): { readLine(): Promise<string | null>; close(): void } {
+  let reader: { rl: import("node:readline").Interface; lines: AsyncIterator<string> } | null = null;
+  return {
+    async readLine() {
+      if (!reader) {
+        const readline = require("node:readline") as typeof import("node:readline");
+        const rl = readline.createInterface({ input: process.stdin, terminal: false });
+        reader = { rl, lines: rl[Symbol.asyncIterator]() };
+      }
+      const next = await reader.lines.next();
+      return next.done ? null : next.value;
+    },
+    // An open stdin would keep the process alive once the review is over.
+    close() {
+      reader?.rl.close();
+      process.stdin.pause();
+    },
+  };
+}
+
+/** The review of a writing command: answers from `io.readLine` when given (tests), else from stdin. */
+export function reviewFromStdin(io: { stdout(text: string): void; isTTY: boolean; readLine?(): Promise<string | null> }) {
+  return async (edits: ReviewEdit[]): Promise<ReviewedEdit[]> => {
+    const reader = io.readLine ? { readLine: () => io.readLine!(), close: () => undefined } : stdinLineReader();
+    try {
+      return await reviewHunks(edits, { write: io.stdout, readLine: reader.readLine, color: io.isTTY, echo: !process.stdin.isTTY });
+    } finally {
+      reader.close();
     }
-    const next = await lines.next();
-    return next.done ? null : next.value;
   };
 }
