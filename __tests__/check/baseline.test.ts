@@ -97,6 +97,14 @@ describe("check --baseline / --update-baseline", () => {
     });
   });
 
+  it("entries of files or rules this check did not cover are not reported as fixed", () => {
+    const dir = makeTempRepo(tree(LEGACY));
+    runCli(["check", "--update-baseline", "b.json"], dir);
+    const quiet = "auditmod: 0 finding(s) held by the baseline, not counted; 0 baseline entries are fixed and can be removed\n";
+    expect(runCli(["check", "--baseline", "b.json", "--rule", "AUDIT9"], dir)).toEqual({ status: 0, stdout: "no problems; 2 files checked\n", stderr: quiet });
+    expect(runCli(["check", "admin", "--baseline", "b.json"], dir)).toEqual({ status: 0, stdout: "no problems; 0 files checked\n", stderr: quiet });
+  });
+
   it("--format json with a baseline prints only the new findings", () => {
     const dir = makeTempRepo(tree(LEGACY));
     runCli(["check", "--update-baseline", "b.json"], dir);

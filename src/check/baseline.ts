@@ -84,8 +84,11 @@ export interface BaselineComparison {
   fixed: BaselineEntry[];
 }
 
-/** Matches findings to baseline entries by file, rule and fingerprint, each entry at most once. */
-export function compareWithBaseline(diagnostics: readonly Diagnostic[], baseline: Baseline, lineText: (d: Diagnostic) => string): BaselineComparison {
+/**
+ * Matches findings to baseline entries by file, rule and fingerprint, each entry at most once. Only
+ * entries `checked` covers (the paths and rules of this check) can be fixed: the others were not looked at.
+ */
+export function compareWithBaseline(diagnostics: readonly Diagnostic[], baseline: Baseline, lineText: (d: Diagnostic) => string, checked: (entry: BaselineEntry) => boolean = () => true): BaselineComparison {
   const key = (file: string, rule: string, fingerprint: string) => `${file}\0${rule}\0${fingerprint}`;
   const unmatched = new Map<string, BaselineEntry[]>();
   for (const entry of baseline.findings) {
@@ -103,6 +106,6 @@ export function compareWithBaseline(diagnostics: readonly Diagnostic[], baseline
       fresh.push(d);
     }
   }
-  const fixed = baseline.findings.filter((e) => unmatched.get(key(e.file, e.rule, e.fingerprint))!.includes(e));
+  const fixed = baseline.findings.filter((e) => checked(e) && unmatched.get(key(e.file, e.rule, e.fingerprint))!.includes(e));
   return { fresh, known, fixed };
 }

@@ -50,7 +50,7 @@ export function checkProject(project: ProjectFacts, rules: readonly CheckRule[])
 }
 
 /** True when the root-relative `file` is one of `scopes` or lies below one ("" is the root). */
-function inScope(file: string, scopes: string[]): boolean {
+export function inScope(file: string, scopes: string[]): boolean {
   return scopes.some((s) => s === "" || file === s || file.startsWith(`${s}/`));
 }
 
@@ -59,6 +59,11 @@ function applySuppression(diagnostics: Diagnostic[], textsWithIgnores: Map<strin
   const scans = new Map([...textsWithIgnores].map(([file, text]) => [file, scanIgnoreComments(file, text, KNOWN_RULE_IDS)]));
   const kept = diagnostics.filter((d) => !isSilenced(d, scans.get(d.file)?.ignores ?? []));
   return [...kept, ...[...scans.values()].flatMap((scan) => scan.problems)];
+}
+
+/** The root-relative folders and files a check covers ("" is the whole root). */
+export function scopesOf(root: string, paths: string[]): string[] {
+  return paths.length === 0 ? [""] : paths.map((p) => insideRoot(root, p) ?? "");
 }
 
 /**
@@ -81,7 +86,7 @@ export function runCheck(request: CheckRequest): CheckReport {
   const { config, rules } = request;
   const { root } = config;
   const files = discoverFiles(root, request.paths);
-  const scopes = request.paths.length === 0 ? [""] : request.paths.map((p) => insideRoot(root, p) ?? "");
+  const scopes = scopesOf(root, request.paths);
   const project = readProject(config);
   const diagnostics: Diagnostic[] = [];
   const skipped: CheckReport["skipped"] = [];

@@ -46,7 +46,7 @@ function ruleIds(value: unknown): string[] {
  * `--update-baseline` writes every finding and ends the command (null); `--baseline` keeps only the
  * findings it does not hold and reports its entries that no longer match as removable.
  */
-function applyBaseline(report: CheckReport, flags: { baseline?: string; updateBaseline?: string }, root: string, io: CliIO): CheckReport | null {
+function applyBaseline(report: CheckReport, flags: { baseline?: string; updateBaseline?: string }, root: string, io: CliIO, checked: (entry: { file: string; rule: string }) => boolean): CheckReport | null {
   const baselines = require("../check/baseline") as typeof import("../check/baseline");
   const lineText = baselines.lineTextsFor(root);
   if (flags.updateBaseline !== undefined) {
@@ -63,7 +63,7 @@ function applyBaseline(report: CheckReport, flags: { baseline?: string; updateBa
   }
   const parsed = baselines.parseBaseline(text);
   if (!parsed.ok) throw new UsageError(`bad baseline ${flags.baseline}: ${parsed.problems.join("; ")}`);
-  const { fresh, known, fixed } = baselines.compareWithBaseline(report.diagnostics, parsed.baseline, lineText);
+  const { fresh, known, fixed } = baselines.compareWithBaseline(report.diagnostics, parsed.baseline, lineText, checked);
   io.stderr(`auditmod: ${known.length} finding(s) held by the baseline, not counted; ${fixed.length} baseline entr${fixed.length === 1 ? "y is" : "ies are"} fixed and can be removed\n`);
   for (const e of fixed) io.stderr(`  removable: ${e.file}  ${e.rule}  ${e.message}  (recorded at line ${e.line})\n`);
   return { ...report, diagnostics: fresh };
@@ -87,14 +87,18 @@ export function checkCommand(io: CliIO, result: CommandResult): CommandModule {
     handler: (argv) => {
       // Loaded here, not at start-up: the registry reader brings in ts-morph, which other commands may never need.
       const { selectRules } = require("../check/rules") as typeof import("../check/rules");
-      const { runCheck } = require("../check/run-check") as typeof import("../check/run-check");
+      const { inScope, runCheck, scopesOf } = require("../check/run-check") as typeof import("../check/run-check");
       const { exitCodeOf, summaryLine } = require("../check/report") as typeof import("../check/report");
       const paths = ((argv.paths as string[] | undefined) ?? []).map(String);
       const rules = selectRules(ruleIds(argv.rule), ruleIds(argv["ignore-rule"]));
       const rootFlag = argv.root as string | undefined;
       const config = loadConfig(findRoot(rootFlag === undefined ? undefined : path.resolve(io.cwd, rootFlag), discoveryStart(paths, io.cwd)));
-      const full = runCheck({ config, paths: paths.map((p) => path.resolve(io.cwd, p)), rules });
-      const baselined = applyBaseline(full, argv as { baseline?: string; updateBaseline?: string }, config.root, io);
+      const absolute = paths.map((p) => path.resolve(io.cwd, p));
+      const full = runCheck({ config, paths: absolute, rules });
+      const scopes = scopesOf(config.root, absolute);
+      const selected = new Set<string>(rules.map((r) => r.id));
+      const checked = (e: { file: string; rule: string }) => inScope(e.file, scopes) && (selected.has(e.rule) || !/^AUDIT\d+$/.test(e.rule));
+      const baselined = applyBaseline(full, argv as { baseline?: string; updateBaseline?: string }, config.root, io, checked);
       if (baselined === null) return;
       const report = baselined;
       const format = argv.format as CheckFormat;
