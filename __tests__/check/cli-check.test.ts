@@ -134,7 +134,7 @@ describe("auditmod check", () => {
   it.each([
     [["check", "--rule", "AUDIT99"], 'auditmod: unknown rule "AUDIT99" (known: AUDIT1, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8, AUDIT9, AUDIT10)\n'],
     [["check", "--ignore-rule", "AUDIT2"], 'auditmod: unknown rule "AUDIT2" (known: AUDIT1, AUDIT3, AUDIT4, AUDIT5, AUDIT6, AUDIT7, AUDIT8, AUDIT9, AUDIT10)\n'],
-    [["check", "--format", "xml"], "auditmod: Invalid values:\n  Argument: format, Given: \"xml\", Choices: \"text\", \"json\", \"sarif\"\n"],
+    [["check", "--format", "xml"], "auditmod: Invalid values:\n  Argument: format, Given: \"xml\", Choices: \"text\", \"json\", \"sarif\", \"github\"\n"],
     [["check", "no/such/dir"], "auditmod: path does not exist: no/such/dir\n"],
   ])("bad usage %j exits 2 and writes nothing", (args, stderr) => {
     const dir = makeTempRepo(violationsTree());

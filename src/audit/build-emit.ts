@@ -8,7 +8,7 @@ import { buildResourceTarget, buildWorkspaceTarget } from "./targets";
 import type { StepContext } from "./types";
 
 /*
- * The canonical emit of DESIGN §1, written as text in the file's own indentation and parsed, so
+ * The canonical emit of docs/rules.md, written as text in the file's own indentation and parsed, so
  * recast prints it exactly so (a node built with builders would be printed generically: objects
  * broken over lines, no trailing commas).
  */

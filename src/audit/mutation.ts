@@ -3,7 +3,7 @@ import type { Node } from "./ast";
 import { positionOf } from "./location";
 
 /**
- * Recognisers for instrumenting a mutation (DESIGN §3): which calls are the mutation, the statement
+ * Recognisers for instrumenting a mutation (docs/specs.md, "Where an emit goes"): which calls are the mutation, the statement
  * holding one, the guards that test its outcome, the response after it, and where its success or
  * failure path begins. Each works on both recast and plain @babel/parser trees and returns either a
  * value or a `Skip` (a reason with the node to point at), never a guess.
@@ -489,7 +489,7 @@ export function classifyOutcomeCheck(stmt: Node, outcome: readonly string[] | Ou
   return polarity === "failure" ? { kind: "merge" } : null;
 }
 
-/** DESIGN §3's guard: an `if` testing the outcome whose branch leaves the function (`if (r.isErr()) return ...`). */
+/** A guard (docs/specs.md, "Where an emit goes"): an `if` testing the outcome whose branch leaves the function (`if (r.isErr()) return ...`). */
 export function isOutcomeGuard(stmt: Node, outcome: readonly string[] | OutcomeRef, neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): boolean {
   return classifyOutcomeCheck(stmt, outcome, neverReturns)?.kind === "guard";
 }

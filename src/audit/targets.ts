@@ -256,7 +256,7 @@ export function buildWorkspaceTarget(ctx: StepContext, workspace: Expression): E
 /**
  * A target in a given style: `buildAuditLogTarget("space", space)`, or the literal
  * `{ type: "space", id: space.sId, name: space.name }` (which reads `resource` twice). A
- * `workspace` target is always made with a builder, as DESIGN §1's canonical emit writes it.
+ * `workspace` target is always made with a builder, as the canonical emit (docs/rules.md) writes it.
  */
 export function targetInStyle(ctx: StepContext, style: TargetStyle, type: string, resource: Expression): Expression {
   if (type === WORKSPACE_TARGET_TYPE) return workspaceTargetInStyle(ctx, style, resource);

@@ -5,7 +5,7 @@ import type { Node } from "./ast";
 import { isRecastNode, sourceColumn, sourceLines } from "./positions";
 
 /**
- * What the TypeScript checker says about expressions of one file, through ts-morph (DESIGN §5:
+ * What the TypeScript checker says about expressions of one file, through ts-morph (README, "How a run works":
  * `--typecheck`). ts-morph is loaded only when a file reaches a step that needs types.
  */
 

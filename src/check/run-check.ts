@@ -4,7 +4,7 @@ import { mayContainEmit } from "../audit/emit";
 import type { AuditmodConfig } from "../config/config";
 import { discoverFiles, insideRoot } from "../engine/discover";
 import { decodeSource } from "../engine/text";
-import { checkSourceFile, withoutRulePrefix } from "./check-file";
+import { checkSourceFile, withoutRulePrefix, type SourceFileInput } from "./check-file";
 import { readProject, type ProjectFacts } from "./project";
 import { compareDiagnostics, type CheckReport } from "./report";
 import { RULES } from "./rules";
@@ -50,7 +50,7 @@ export function checkProject(project: ProjectFacts, rules: readonly CheckRule[])
 }
 
 /** True when the root-relative `file` is one of `scopes` or lies below one ("" is the root). */
-function inScope(file: string, scopes: string[]): boolean {
+export function inScope(file: string, scopes: string[]): boolean {
   return scopes.some((s) => s === "" || file === s || file.startsWith(`${s}/`));
 }
 
@@ -61,6 +61,23 @@ function applySuppression(diagnostics: Diagnostic[], textsWithIgnores: Map<strin
   return [...kept, ...[...scans.values()].flatMap((scan) => scan.problems)];
 }
 
+/** The root-relative folders and files a check covers ("" is the whole root). */
+export function scopesOf(root: string, paths: string[]): string[] {
+  return paths.length === 0 ? [""] : paths.map((p) => insideRoot(root, p) ?? "");
+}
+
+/**
+ * One source file's diagnostics as `check` reports them, for a tool that sees one file at a time (the
+ * ESLint plugin): the file's own, the project diagnostics that point into it (the registry is a source
+ * file), then its `auditmod-ignore` comments.
+ */
+export function checkOneSourceFile(input: SourceFileInput, rules: readonly CheckRule[], projectDiagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const own = mayContainEmit(input.text) ? checkSourceFile(input, rules) : [];
+  const diagnostics = [...own, ...projectDiagnostics.filter((d) => d.file === input.file)];
+  const texts = new Map(input.text.includes("auditmod-ignore") ? [[input.file, input.text]] : []);
+  return applySuppression(diagnostics, texts).sort(compareDiagnostics);
+}
+
 /**
  * `auditmod check`: the same discovery as `run`, the text prefilter (a file without an emit is never
  * parsed), a plain babel parse per file, the registry and the schemas read once. Writes nothing.
@@ -69,7 +86,7 @@ export function runCheck(request: CheckRequest): CheckReport {
   const { config, rules } = request;
   const { root } = config;
   const files = discoverFiles(root, request.paths);
-  const scopes = request.paths.length === 0 ? [""] : request.paths.map((p) => insideRoot(root, p) ?? "");
+  const scopes = scopesOf(root, request.paths);
   const project = readProject(config);
   const diagnostics: Diagnostic[] = [];
   const skipped: CheckReport["skipped"] = [];

@@ -3,7 +3,7 @@ import type { EmitCall } from "../audit/emit";
 import type { AuditConventions, Severity, StepContext } from "../audit/types";
 import type { ProjectFacts } from "./project";
 
-/** The id `auditmod check` prints for a rule of DESIGN §1. */
+/** The id `auditmod check` prints for a rule (docs/rules.md). */
 export type RuleId = `AUDIT${number}`;
 
 /**
@@ -80,7 +80,7 @@ export interface ProjectRuleContext {
   report(report: { file: string; line: number; column: number; message: string; fixer?: string | null; severity?: Severity }): void;
 }
 
-/** A rule of DESIGN §1 in the shape of a typescript-eslint rule: metadata and a `create` returning listeners. */
+/** An audit rule (docs/rules.md) in the shape of a typescript-eslint rule: metadata and a `create` returning listeners. */
 export interface CheckRule {
   id: RuleId;
   /** Kebab-case name, as in the rule's file name (`no-awaited-emit`). */

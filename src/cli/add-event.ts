@@ -6,7 +6,7 @@ import { UsageError } from "../engine/errors";
 import { runSteps } from "../engine/run";
 import { describeRegistration, formatFileProblem, missingRegistryProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
 import { schemaReminder } from "../registry/reminder";
-import { buildRunRequest, resolveConfig, type CliIO, type RunFlags } from "./common";
+import { buildRunRequest, refusedFiles, resolveConfig, withInteractiveFlag, type CliIO, type RunFlags } from "./common";
 import type { CommandResult } from "./main";
 
 /** A flag given once is a string, given several times an array. */
@@ -20,7 +20,7 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
     command: "add-event <action>",
     describe: "register an action and write its schema: auditmod add-event <action> [--target T]... [--meta K]...",
     builder: (y) =>
-      y
+      withInteractiveFlag(y)
         .positional("action", { type: "string", describe: "the action, <resource>.<verb> (AUDIT8), e.g. space.archived" })
         .option("target", { type: "string", requiresArg: true, describe: "a target type besides the workspace (repeatable)" })
         .option("meta", { type: "string", requiresArg: true, describe: "a metadata key, declared \"string\" (repeatable)" })
@@ -47,6 +47,7 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
         allowDirty: argv.allowDirty as boolean,
         failOnError: true,
         prefilter: true,
+        interactive: argv.interactive as boolean,
       };
       const config = resolveConfig(flags.root, io);
       // No steps: only the registry is discovered (one read, never parsed). The plan is made inside the run
@@ -66,7 +67,7 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
       if (!done) throw new Error("add-event: the run never asked for the registration edits");
 
       const say = flags.dry ? io.stderr : io.stdout;
-      for (const line of describeRegistration(config, done, flags.dry ? null : report.written)) say(`${line}\n`);
+      for (const line of describeRegistration(config, done, flags.dry ? null : report.written, refusedFiles(report))) say(`${line}\n`);
       const written = done.actions.filter((a) => done.changedActions.includes(a.action) && report.written.includes(a.schemaFile));
       if (written.length > 0) io.stdout(schemaReminder(written.map((a) => a.action)));
       result.exitCode = report.exitCode;

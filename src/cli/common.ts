@@ -4,8 +4,9 @@ import * as path from "node:path";
 import type { Argv } from "yargs";
 import { findRoot, loadConfig, type AuditmodConfig } from "../config/config";
 import type { StepSpec } from "../engine/pipeline";
-import { parseShard, type RunIO, type RunRequest } from "../engine/run";
+import { parseShard, REFUSED_IN_REVIEW, type RunIO, type RunReport, type RunRequest } from "../engine/run";
 import { UsageError } from "../engine/errors";
+import { reviewFromStdin } from "./interactive";
 
 /** Where a command writes; tests pass their own. */
 export interface CliIO {
@@ -13,6 +14,8 @@ export interface CliIO {
   stderr(text: string): void;
   isTTY: boolean;
   cwd: string;
+  /** One `--interactive` answer, or null at the end of the input; absent: read from stdin. */
+  readLine?(): Promise<string | null>;
 }
 
 export const processIO: CliIO = {
@@ -22,9 +25,9 @@ export const processIO: CliIO = {
   cwd: process.cwd(),
 };
 
-/** The flags every writing command shares (DESIGN §2). */
+/** The flags every writing command shares (README: "Flags shared by the writing commands"). */
 export function withRunFlags<T>(y: Argv<T>) {
-  return y
+  return withInteractiveFlag(y)
     .option("dry", { type: "boolean", default: false, describe: "write nothing; print a unified diff" })
     .option("print", { type: "boolean", default: false, describe: "print each changed file's new text" })
     .option("patch", { type: "string", describe: "write the diff to FILE as a patch `git apply` accepts" })
@@ -37,6 +40,12 @@ export function withRunFlags<T>(y: Argv<T>) {
     .option("fail-on-error", { type: "boolean", default: false, describe: "exit 1 when any file ends in error" })
     .option("prefilter", { type: "boolean", default: true, describe: "skip parsing files whose text cannot match (--no-prefilter parses all)" })
     .option("max-file-size", { type: "number", describe: "skip files larger than this many bytes" });
+}
+
+/** `--interactive`, on every writing command: review each hunk before it is written. */
+export function withInteractiveFlag<T>(y: Argv<T>) {
+  return y
+    .option("interactive", { type: "boolean", default: false, describe: "show each hunk and ask y/n/a/q (answers read from stdin); write only the accepted ones" });
 }
 
 export interface RunFlags {
@@ -52,6 +61,12 @@ export interface RunFlags {
   failOnError: boolean;
   prefilter: boolean;
   maxFileSize?: number;
+  interactive: boolean;
+}
+
+/** The files whose every hunk was refused under `--interactive`. */
+export function refusedFiles(report: RunReport): string[] {
+  return report.files.filter((f) => f.reason === REFUSED_IN_REVIEW).map((f) => f.file);
 }
 
 export function resolveConfig(rootFlag: string | undefined, io: CliIO): AuditmodConfig {
@@ -60,6 +75,7 @@ export function resolveConfig(rootFlag: string | undefined, io: CliIO): Auditmod
 
 /** Turns parsed flags into the engine's request. */
 export function buildRunRequest(command: string, flags: RunFlags, paths: string[], steps: StepSpec[], io: CliIO, config = resolveConfig(flags.root, io)): RunRequest {
+  if (flags.interactive && flags.dry) throw new UsageError("--interactive asks which hunks to write; --dry writes nothing: pass one of them");
   if (!Number.isInteger(flags.jobs) || flags.jobs < 1) throw new UsageError(`--jobs must be a positive integer, got ${flags.jobs}`);
   if (flags.maxFileSize !== undefined) {
     if (!Number.isInteger(flags.maxFileSize) || flags.maxFileSize < 1) throw new UsageError(`--max-file-size must be a positive integer, got ${flags.maxFileSize}`);
@@ -84,6 +100,7 @@ export function buildRunRequest(command: string, flags: RunFlags, paths: string[
     allowDirty: flags.allowDirty,
     failOnError: flags.failOnError,
     prefilter: flags.prefilter,
+    review: flags.interactive ? reviewFromStdin(io) : undefined,
     io: runIO,
   };
 }

@@ -8,7 +8,7 @@ import { runSteps, type RunFacts } from "../engine/run";
 import type { NameOrigin } from "../registry/names";
 import { describeRegistration, formatFileProblem, planRegistration, type RegistrationEvent, type RegistrationPlan } from "../registry/plan";
 import { schemaReminder } from "../registry/reminder";
-import { buildRunRequest, resolveConfig, withRunFlags, type CliIO, type RunFlags } from "./common";
+import { buildRunRequest, refusedFiles, resolveConfig, withRunFlags, type CliIO, type RunFlags } from "./common";
 import type { CommandResult } from "./main";
 
 /** A flag given once is a string, given several times an array. */
@@ -85,7 +85,7 @@ export async function runWithRegistration(
   const done = plan as RegistrationPlan | null;
   if (done) {
     const say = flags.dry ? io.stderr : io.stdout;
-    for (const line of describeRegistration(config, done, flags.dry ? null : report.written)) say(`${line}\n`);
+    for (const line of describeRegistration(config, done, flags.dry ? null : report.written, refusedFiles(report))) say(`${line}\n`);
     const written = done.actions.filter((a) => done.changedActions.includes(a.action) && report.written.includes(a.schemaFile));
     if (written.length > 0) io.stdout(schemaReminder(written.map((a) => a.action)));
   }

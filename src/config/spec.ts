@@ -6,7 +6,7 @@ import { parseMutationPattern } from "../audit/mutation";
 import { formatIssues } from "./config";
 
 /*
- * Instrumentation specs and batch manifests (DESIGN §3): their zod schemas, loading from JSON or
+ * Instrumentation specs and batch manifests (docs/specs.md): their zod schemas, loading from JSON or
  * YAML, and the `files` filter. A spec travels to the workers as plain data (`InstrumentSpec`).
  */
 

@@ -20,6 +20,19 @@ export interface FileEdit {
   after: string;
 }
 
+/** The reason a file whose hunks were all refused is skipped. */
+export const REFUSED_IN_REVIEW = "every hunk refused (--interactive)";
+
+/** An edit shown for review (`--interactive`): the file and its whole text before and after. */
+export interface ReviewEdit {
+  file: string;
+  before: string | null;
+  after: string;
+}
+
+/** The review's verdict on an edit: the text to write (its accepted hunks only), or null to leave the file untouched. */
+export type ReviewedEdit = Omit<ReviewEdit, "after"> & { after: string | null };
+
 export interface Shard {
   index: number;
   count: number;
@@ -51,6 +64,8 @@ export interface RunRequest {
   actionsInCode?: readonly string[];
   /** Computes registry/schema edits once every file's outcome is known; runs before anything is written. */
   extraEdits?: (facts: RunFacts) => { edits: FileEdit[]; findings: Finding[] };
+  /** Asks which hunks to write once every edit is known, before anything is written (`--interactive`). */
+  review?: (edits: ReviewEdit[]) => Promise<ReviewedEdit[]>;
   io: RunIO;
 }
 
@@ -211,6 +226,20 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
     edits.push({ ...edit, index });
   }
   assertEditTargetsInsideRoot(root, edits.map((e) => e.file));
+  if (request.review && !request.dry && edits.length > 0) {
+    const verdicts = await request.review(edits.map(({ file, before, after }) => ({ file, before, after })));
+    // Walk backwards so removing a refused edit keeps the indexes of those still to visit.
+    for (let k = edits.length - 1; k >= 0; k--) {
+      const after = verdicts[k].after;
+      const index = edits[k].index!;
+      if (after === null) {
+        outcomes[index] = { ...outcomes[index], status: "skipped", reason: REFUSED_IN_REVIEW, output: undefined };
+        edits.splice(k, 1);
+      } else {
+        edits[k].after = after;
+      }
+    }
+  }
 
   const top = gitTopLevel(root);
   const prefix = top ? toPosix(path.relative(fs.realpathSync(top), root)) : "";

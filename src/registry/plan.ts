@@ -172,9 +172,9 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
  * One line per action saying what registration did: `written` holds the files a run wrote, or is
  * null for a dry run (the lines then say what it would do).
  */
-export function describeRegistration(config: AuditmodConfig, plan: RegistrationPlan, written: readonly string[] | null): string[] {
+export function describeRegistration(config: AuditmodConfig, plan: RegistrationPlan, written: readonly string[] | null, refused: readonly string[] = []): string[] {
   const did = (file: string, verb: string, past: string, what: string) =>
-    written === null ? `would ${verb} ${what}` : written.includes(file) ? `${past} ${what}` : `failed to ${verb} ${what}`;
+    written === null ? `would ${verb} ${what}` : written.includes(file) ? `${past} ${what}` : refused.includes(file) ? `did not ${verb} ${what} (refused)` : `failed to ${verb} ${what}`;
   return plan.actions.map((a) => {
     const parts = [a.registered ? did(config.registry, "register", "registered", `in ${config.registry}`) : `already registered in ${config.registry}`];
     if (a.schema === "created") parts.push(did(a.schemaFile, "create", "created", a.schemaFile));

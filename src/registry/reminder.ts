@@ -1,4 +1,4 @@
-/** The register script of DESIGN §1: WorkOS rejects events whose schema it has not been given. */
+/** The register script (docs/rules.md, AUDIT3): WorkOS rejects events whose schema it has not been given. */
 export const REGISTER_SCHEMAS_COMMAND = "npx tsx admin/register_audit_log_schemas.ts --execute";
 
 /**

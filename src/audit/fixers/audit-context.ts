@@ -101,7 +101,7 @@ function withInsertedProperty(ctx: StepContext, event: ObjectExpression, index: 
   return snippet;
 }
 
-/** Puts `context` where DESIGN §1's canonical emit has it: after `targets` (else after `action`, else last). */
+/** Puts `context` where the canonical emit (docs/rules.md) has it: after `targets` (else after `action`, else last). */
 function insertContext(ctx: StepContext, emit: EmitCall, event: ObjectExpression, text: string): void {
   const properties = event.properties;
   const after = ["targets", "action"].map((name) => properties.findIndex((p) => propertyKeyName(p) === name)).find((i) => i !== -1);

@@ -33,7 +33,7 @@ import { enclosingFunction, findAuthInScope, findBinding, findNextRequestInScope
 import type { StepContext, TransformCore } from "../types";
 
 /*
- * `instrument` (DESIGN §3): for each call matching the spec's mutation, one emit at its success
+ * `instrument` (docs/specs.md): for each call matching the spec's mutation, one emit at its success
  * point (or failure point), or a report saying why the site is left alone. Nothing is guessed.
  */
 
@@ -332,7 +332,7 @@ function mutationCalls(ctx: StepContext, pattern: MutationPattern): ASTPath[] {
 
 export const instrument: TransformCore = {
   name: "instrument",
-  description: "inserts an audit emit at each mutation's success (or failure) path, from a spec (DESIGN §3); every site it leaves alone is reported",
+  description: "inserts an audit emit at each mutation's success (or failure) path, from a spec (docs/specs.md); every site it leaves alone is reported",
   mayMatch(source, options) {
     const pattern = typeof options.mutation === "string" ? parseMutationPattern(options.mutation) : null;
     // Without a readable spec the file is parsed, so `apply` can say what is wrong with it.
