@@ -71,3 +71,9 @@ export function metadataKeyProblem(key: string): string | null {
 export function targetTypeProblem(type: string): string | null {
   return SNAKE.test(type) ? null : `AUDIT7: target type "${type}" is not a lower snake case resource name (space, api_key, user)`;
 }
+
+/** Why a target type is not one the audit module allows (its target type union), or null; null also when it names none. */
+export function targetTypeOutsideUnion(type: string, allowed: readonly string[] | null): string | null {
+  if (allowed === null || allowed.includes(type)) return null;
+  return `AUDIT7: target type "${type}" is not one of the audit module's target types (${allowed.join(", ")})`;
+}

@@ -11,6 +11,7 @@ export function conventionsFromOptions(options: Options): AuditConventions {
     scriptDirs: typeof scriptDirs === "string" ? scriptDirs.split(",") : Array.isArray(scriptDirs) ? scriptDirs : DEFAULT_CONVENTIONS.scriptDirs,
     targetStyle: options.targetStyle === "builder" ? "builder" : DEFAULT_CONVENTIONS.targetStyle,
     quote: options.quote === "single" ? "single" : DEFAULT_CONVENTIONS.quote,
+    module: { ...DEFAULT_CONVENTIONS.module, metadataStringOnly: options.metadataStringOnly === true },
   };
 }
 

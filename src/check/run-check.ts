@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { mayContainEmit } from "../audit/emit";
+import { DEFAULT_CONVENTIONS, type AuditConventions } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import { discoverFiles, insideRoot } from "../engine/discover";
 import { decodeSource } from "../engine/text";
@@ -21,7 +22,7 @@ export interface CheckRequest {
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 /** The project rules' diagnostics: the registry and schema files, read once. */
-export function checkProject(project: ProjectFacts, rules: readonly CheckRule[]): Diagnostic[] {
+export function checkProject(project: ProjectFacts, rules: readonly CheckRule[], conventions: AuditConventions = DEFAULT_CONVENTIONS): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const selected = new Set<string>(rules.map((r) => r.id));
   for (const p of project.problems) {
@@ -34,6 +35,7 @@ export function checkProject(project: ProjectFacts, rules: readonly CheckRule[])
   for (const rule of rules) {
     rule.checkProject?.({
       project,
+      conventions,
       report: (r) =>
         diagnostics.push({
           file: r.file,
@@ -101,7 +103,7 @@ export function runCheck(request: CheckRequest): CheckReport {
     diagnostics.push(...checkSourceFile({ file, text, conventions: config.conventions, project }, rules));
   }
 
-  diagnostics.push(...checkProject(project, rules).filter((d) => inScope(d.file, scopes)));
+  diagnostics.push(...checkProject(project, rules, config.conventions).filter((d) => inScope(d.file, scopes)));
   const registry = project.registry;
   if (registry.text?.includes("auditmod-ignore") && inScope(registry.file, scopes)) textsWithIgnores.set(registry.file, registry.text);
   const kept = applySuppression(diagnostics, textsWithIgnores);

@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
-import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../audit/action-name";
 import { UsageError } from "../engine/errors";
 import { runSteps } from "../engine/run";
-import { describeRegistration, formatFileProblem, missingRegistryProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
+import { loadConventions, withModuleConventions } from "../engine/conventions";
+import { describeRegistration, eventProblem, formatFileProblem, missingRegistryProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
 import { schemaReminder } from "../registry/reminder";
 import { buildRunRequest, resolveConfig, type CliIO, type RunFlags } from "./common";
 import type { CommandResult } from "./main";
@@ -33,8 +33,6 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
       const action = String(argv.action);
       const targets = list(argv.target);
       const metadata = list(argv.meta);
-      const problem = actionNameProblem(action) ?? targets.map(targetTypeProblem).find(Boolean) ?? metadata.map(metadataKeyProblem).find(Boolean);
-      if (problem) throw new UsageError(problem);
 
       const flags: RunFlags = {
         dry: argv.dry as boolean,
@@ -47,7 +45,12 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
         failOnError: true,
         prefilter: true,
       };
-      const config = resolveConfig(flags.root, io);
+      const bare = resolveConfig(flags.root, io);
+      const conventions = loadConventions(bare);
+      if (conventions.notice) io.stderr(`auditmod: ${conventions.notice}\n`);
+      const config = withModuleConventions(bare, conventions);
+      const problem = eventProblem({ action, targets, metadata }, config.conventions.module.targetTypes);
+      if (problem) throw new UsageError(problem);
       // No steps: only the registry is discovered (one read, never parsed). The plan is made inside the run
       // (under its lock), and its edits ride on the run's diff, patch, journal and atomic writes.
       const registryPath = path.join(config.root, config.registry);

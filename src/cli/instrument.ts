@@ -3,6 +3,7 @@ import type { CommandModule } from "yargs";
 import type { AuditmodConfig } from "../config/config";
 import { parseSpec, readSpecFile, resolveSpecFiles, SpecError, type InstrumentSpec } from "../config/spec";
 import { UsageError } from "../engine/errors";
+import { loadConventions, withModuleConventions } from "../engine/conventions";
 import type { StepSpec } from "../engine/pipeline";
 import { runSteps } from "../engine/run";
 import { describeRegistration, formatFileProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
@@ -52,8 +53,13 @@ export async function runWithRegistration(
   const request = buildRunRequest(command, flags, paths, steps, io, config);
   let plan: RegistrationPlan | null = null;
   if (specs.length > 0) {
+    // The new schemas declare the keys the audit module adds itself: read it once, for the steps too.
+    const loaded = loadConventions(config);
+    if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
+    const learned = withModuleConventions(config, loaded);
+    request.conventions = learned.conventions;
     request.extraEdits = () => {
-      plan = planRegistration(config, specs.map(registrationEvent));
+      plan = planRegistration(learned, specs.map(registrationEvent));
       // Thrown before anything is written: an unreadable registry is exit 2 with nothing changed.
       if (plan.registryError) throw new UsageError(formatFileProblem(plan.registryError));
       return { edits: plan.edits, findings: plan.findings };

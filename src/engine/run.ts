@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../audit/types";
+import type { AuditConventions, Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
+import { loadConventions, withModuleConventions } from "./conventions";
 import { colourDiff, unifiedDiff } from "./diff";
 import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFiles, toPosix } from "./discover";
 import { UsageError } from "./errors";
@@ -46,6 +47,8 @@ export interface RunRequest {
   allowDirty: boolean;
   failOnError: boolean;
   prefilter: boolean;
+  /** The conventions with the audit module's facts, when the caller has read them already (the run then does not). */
+  conventions?: AuditConventions;
   /** Computes registry/schema edits once the files are known; runs before anything is written. */
   extraEdits?: () => { edits: FileEdit[]; findings: Finding[] };
   io: RunIO;
@@ -159,6 +162,17 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const reads: ReadFile[] = [];
   const queue = new JobQueue(request.jobs);
+  // The audit module is read (ts-morph) only once a file reaches a step that needs its conventions.
+  const cores = resolveSteps(request.steps);
+  let conventions: AuditConventions | null = request.conventions ?? null;
+  const conventionsFor = (text: string): AuditConventions => {
+    if (conventions) return conventions;
+    if (!cores.some((core, i) => core.needsConventions && core.mayMatch(text, request.steps[i].options ?? {}))) return config.conventions;
+    const loaded = loadConventions(config);
+    if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
+    conventions = withModuleConventions(config, loaded).conventions;
+    return conventions;
+  };
   files.forEach((file, index) => {
     const read = readCandidate(root, file, index, config.maxFileSize);
     reads.push(read);
@@ -168,7 +182,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
       // --no-prefilter parses every file, and always probes first.
       const verdict = request.prefilter ? prefilterVerdict(read.source!.text, request.steps) : "probe";
       if (verdict === "skip") outcomes[index] = { index, file, status: "unchanged", findings: [] };
-      else queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: config.conventions, probe: verdict === "probe" });
+      else queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: conventionsFor(read.source!.text), probe: verdict === "probe" });
     }
   });
 
@@ -236,6 +250,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   for (const o of outcomes) {
     summary[o.status]++;
     if (o.status === "skipped" || o.status === "error") io.stderr(`${o.file}  ${o.status}: ${o.reason}\n`);
+  }
+  const typecheck = outcomes.reduce((sum, o) => (o.typecheck ? { ms: sum.ms + o.typecheck.ms, files: sum.files + o.typecheck.files } : sum), { ms: 0, files: 0 });
+  if (request.steps.some((s) => s.options?.typecheck === true)) {
+    io.stderr(`auditmod: --typecheck loaded ${typecheck.files} files into the TypeScript checker in ${(typecheck.ms / 1000).toFixed(2)}s\n`);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
   const verb = request.dry ? "would change" : "changed";

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../audit/action-name";
+import { actionNameProblem, metadataKeyProblem, targetTypeOutsideUnion, targetTypeProblem } from "../audit/action-name";
 import type { Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import type { FileEdit } from "../engine/run";
@@ -76,8 +76,14 @@ function mergeEvents(events: RegistrationEvent[]): RegistrationEvent[] {
   return [...byAction.values()];
 }
 
-function eventProblem(event: RegistrationEvent): string | null {
-  return actionNameProblem(event.action) ?? event.targets.map(targetTypeProblem).find(Boolean) ?? event.metadata.map(metadataKeyProblem).find(Boolean) ?? null;
+/** Why an event cannot be registered (AUDIT8, AUDIT7 with the module's target type union, AUDIT9), or null. */
+export function eventProblem(event: RegistrationEvent, targetTypes: readonly string[] | null): string | null {
+  return (
+    actionNameProblem(event.action) ??
+    event.targets.map((t) => targetTypeProblem(t) ?? targetTypeOutsideUnion(t, targetTypes)).find(Boolean) ??
+    event.metadata.map(metadataKeyProblem).find(Boolean) ??
+    null
+  );
 }
 
 /** What is said when the configured registry file does not exist. */
@@ -104,7 +110,7 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
   const findings: Finding[] = [];
   const valid: RegistrationEvent[] = [];
   for (const event of mergeEvents(events)) {
-    const problem = eventProblem(event);
+    const problem = eventProblem(event, config.conventions.module.targetTypes);
     if (problem) findings.push({ file: registry, line: 1, column: 1, step: "registry", severity: "error", message: problem });
     else valid.push(event);
   }
@@ -129,7 +135,8 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
   const actions: ActionRegistration[] = [];
   for (const event of valid) {
     const schemaFile = path.posix.join(config.schemasDir, `${event.action}.json`);
-    const wanted = buildSchema(event.action, event.targets, event.metadata);
+    // The keys the audit module adds itself are declared too, as the existing schemas declare them.
+    const wanted = buildSchema(event.action, event.targets, [...event.metadata, ...config.conventions.module.moduleMetadataKeys]);
     const outcome = (schema: SchemaChange, added: string[] = []) =>
       actions.push({ action: event.action, registered: registered.added.includes(event.action), schemaFile, schema, added });
     const existing = readText(root, schemaFile);
