@@ -27,17 +27,20 @@ function lineOf(file: string, node: TsNode): string {
   return `${file}:${node.getStartLineNumber()}`;
 }
 
-/** The property names of an emit function's event parameter: its destructured names, else its type's properties. */
+/** The property names of an emit function's event parameter: its type's properties, else its destructured names. */
 function eventParams(parameter: TsMorph.ParameterDeclaration): string[] {
   const { Node } = tsMorph();
-  const pattern = parameter.getNameNode();
-  if (Node.isObjectBindingPattern(pattern)) {
-    return pattern.getElements().map((e) => (e.getPropertyNameNode() ?? e.getNameNode()).getText());
-  }
-  return parameter
+  const typed = parameter
     .getType()
     .getProperties()
     .map((p) => p.getName());
+  if (typed.length > 0) return typed;
+  const pattern = parameter.getNameNode();
+  if (!Node.isObjectBindingPattern(pattern)) return [];
+  return pattern
+    .getElements()
+    .filter((e) => !e.getDotDotDotToken())
+    .map((e) => (e.getPropertyNameNode() ?? e.getNameNode()).getText());
 }
 
 /** Exported functions (declarations, or `export const f = (...) =>`), with the node to point at. */

@@ -45,16 +45,19 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
         failOnError: true,
         prefilter: true,
       };
+      const named = eventProblem({ action, targets, metadata }, null);
+      if (named) throw new UsageError(named);
       const bare = resolveConfig(flags.root, io);
+      // No steps: only the registry is discovered (one read, never parsed). The plan is made inside the run
+      // (under its lock), and its edits ride on the run's diff, patch, journal and atomic writes.
+      const registryPath = path.join(bare.root, bare.registry);
+      if (!fs.existsSync(registryPath)) throw new UsageError(formatFileProblem(missingRegistryProblem(bare)));
       const conventions = loadConventions(bare);
       if (conventions.notice) io.stderr(`auditmod: ${conventions.notice}\n`);
       const config = withModuleConventions(bare, conventions);
-      const problem = eventProblem({ action, targets, metadata }, config.conventions.module.targetTypes);
-      if (problem) throw new UsageError(problem);
-      // No steps: only the registry is discovered (one read, never parsed). The plan is made inside the run
-      // (under its lock), and its edits ride on the run's diff, patch, journal and atomic writes.
-      const registryPath = path.join(config.root, config.registry);
-      if (!fs.existsSync(registryPath)) throw new UsageError(formatFileProblem(missingRegistryProblem(config)));
+      // The module's target type union, when it has one, is the list of valid target types.
+      const outside = eventProblem({ action, targets, metadata }, config.conventions.module.targetTypes);
+      if (outside) throw new UsageError(outside);
       const request = buildRunRequest(`add-event ${action}`, flags, [registryPath], [], io, config);
       let plan: RegistrationPlan | null = null;
       request.extraEdits = () => {
