@@ -129,7 +129,9 @@ function stringUnion(sf: SourceFile, node: TypeNode, seen: Set<string> = new Set
       const name = member.getTypeName().getText();
       const alias = seen.has(name) ? undefined : sf.getTypeAlias(name);
       const aliased = alias?.getTypeNode();
-      return aliased ? stringUnion(sf, aliased, new Set([...seen, name])) : null;
+      const union = aliased ? stringUnion(sf, aliased, new Set([...seen, name])) : null;
+      // The alias is where a reader looks for the list.
+      return union && alias ? { values: union.values, at: alias } : null;
     }
     if (Node.isIndexedAccessTypeNode(member) && members.length === 1 && member.getIndexTypeNode().getKind() === SyntaxKind.NumberKeyword) {
       const object = unwrapParens(member.getObjectTypeNode());
@@ -156,10 +158,11 @@ function learnTargetTypes(sf: SourceFile, file: string, sources: ConventionSourc
       const typeNode = shape.getTypeNode();
       return typeNode && Node.isTypeLiteral(typeNode) ? typeNode.getProperties() : [];
     })();
-    const typeNode = members.find((m) => m.getName() === "type")?.getTypeNode();
+    const typeProperty = members.find((m) => m.getName() === "type");
+    const typeNode = typeProperty?.getTypeNode();
     const union = typeNode ? stringUnion(sf, typeNode) : null;
-    if (union) {
-      sources.targetTypes.push(lineOf(file, union.at));
+    if (typeProperty && union) {
+      sources.targetTypes.push(...new Set([lineOf(file, typeProperty), lineOf(file, union.at)]));
       return union.values;
     }
   }
