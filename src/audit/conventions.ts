@@ -215,7 +215,10 @@ function learnMetadataStringOnly(sf: SourceFile, file: string, sources: Conventi
   }
   for (const property of sf.getDescendantsOfKind(SyntaxKind.PropertySignature)) {
     const type = property.getTypeNode();
-    if (property.getName() === "metadata" && type && !Node.isTypeReference(type)) candidates.push({ at: property, type });
+    if (property.getName() !== "metadata" || !type) continue;
+    // `metadata?: AuditLogMetadata` is the alias, already a candidate; `Record<...>` is read as written.
+    if (Node.isTypeReference(type) && sf.getTypeAlias(type.getTypeName().getText())) continue;
+    candidates.push({ at: property, type });
   }
   for (const candidate of candidates) {
     const value = recordValueType(candidate.type);

@@ -68,6 +68,8 @@ function provablyString(path: ASTPath, expr: Node, visiting: Set<Node>): boolean
       return expr.operator === "+" && (provablyString(path, expr.left as Node, visiting) || provablyString(path, expr.right as Node, visiting));
     case "CallExpression":
       return isStringCall(expr);
+    case "UnaryExpression":
+      return expr.operator === "typeof";
     case "ConditionalExpression":
       return provablyString(path, expr.consequent as Node, visiting) && provablyString(path, expr.alternate as Node, visiting);
     case "LogicalExpression":
