@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { defineFixtureSuite, loadFixture } from "./helpers/fixtures";
 import { textOutside, type PickedNode } from "./helpers/unchanged-outside";
-import { fileTypes } from "../src/audit/typecheck";
+import { fileTypes, typecheckCost } from "../src/audit/typecheck";
 import { parseForEdit } from "../src/engine/parse";
 import { DEFAULT_CONVENTIONS } from "../src/audit/types";
 import { transformSource } from "../src/engine/transform-source";
@@ -154,6 +154,20 @@ describe("stringify-metadata --typecheck", () => {
     const steps = [{ name: "await-to-void" }, { name: "stringify-metadata", options: { typecheck: true, root } }];
     const result = transformSource("handler_awaited.ts", awaited, steps, DEFAULT_CONVENTIONS);
     expect(result.output).toBe(wrappedByChecker.replace("export function", "export async function"));
+  });
+
+  it("loads only the file that needs answers and what it imports, not the whole tsconfig", () => {
+    const lazy = fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-lazy-"));
+    try {
+      for (const file of ["tsconfig.json", "types.ts", "audit.ts"]) fs.copyFileSync(path.join(root, file), path.join(lazy, file));
+      fs.writeFileSync(path.join(lazy, "handler.ts"), handler);
+      for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(lazy, `unrelated_${i}.ts`), `export const n${i} = ${i};\n`);
+      const before = typecheckCost().files;
+      expect(run("handler.ts", handler, { typecheck: true, root: lazy }).output).toBe(wrappedByChecker);
+      expect(typecheckCost().files - before).toBe(3);
+    } finally {
+      fs.rmSync(lazy, { recursive: true, force: true });
+    }
   });
 
   describe("fileTypes", () => {

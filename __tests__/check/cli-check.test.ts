@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { makeTempRepo, runCli, snapshotTree, writeFiles } from "../helpers/cli";
+import { makeTempRepo, REPO_ROOT, runCli, snapshotTree, writeFiles } from "../helpers/cli";
 
 const REGISTRY = `export type AuditAction =
   // ---- spaces ----
@@ -221,5 +221,28 @@ describe("auditmod check", () => {
     ]);
     fs.rmSync(path.join(dir, "pages/api/w/[wId]/broken.ts"));
     expect(runCli(["check"], dir).status).toBe(0);
+  });
+});
+
+describe("suppressing a schema diagnostic", () => {
+  it("an auditmod-ignore comment above the action's registry entry silences its schema's diagnostic (JSON takes no comments)", () => {
+    const registry = [
+      "export type AuditAction =",
+      '  | "space.created"',
+      "  // auditmod-ignore AUDIT7: WorkOS sends this before the workspace exists",
+      '  | "organization.provisioned";',
+      "",
+    ].join("\n");
+    const schema = (action: string, targets: string[]) => `${JSON.stringify({ action, targets: targets.map((type) => ({ type })) }, null, 2)}\n`;
+    const dir = makeTempRepo({
+      "lib/api/audit/workos_audit.ts": registry,
+      "admin/audit_log_schemas/space.created.json": schema("space.created", ["space"]),
+      "admin/audit_log_schemas/organization.provisioned.json": schema("organization.provisioned", ["organization"]),
+    });
+    const r = runCli(["check", "--root", dir, "--format", "json"], REPO_ROOT);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).map((d: { file: string; rule: string; message: string }) => `${d.file} ${d.rule} ${d.message}`)).toEqual([
+      'admin/audit_log_schemas/space.created.json AUDIT7 schema targets have no "workspace" (space); the workspace must be the first target',
+    ]);
   });
 });
