@@ -131,3 +131,23 @@ describe("ts-morph is loaded only when a run needs the audit module or types", (
     expect(r.stderr.trim().split("\n").pop()).toBe("ts-morph loaded: true");
   });
 });
+
+describe("instrument with the module's conventions", () => {
+  it("refuses a target type outside the module's union before anything runs", () => {
+    const dir = copyToTempRepo(REALISTIC, "auditmod-instrument-union-");
+    const before = snapshotTree(dir);
+    const r = runCli(["instrument", "--action", "folder.shared", "--mutation", "*.share", "--target", "folder=folder"], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`auditmod: instrument folder.shared: AUDIT7: target type "folder" is not one of the audit module's target types (${TARGET_TYPES}); nothing was run\n`);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it("the schema it creates declares the keys the module adds itself", () => {
+    const dir = copyToTempRepo(REALISTIC, "auditmod-instrument-keys-");
+    const r = runCli(["instrument", "--action", "agent.restored", "--mutation", "restoreAgentConfiguration", "--target", "agent=agent", "--dry"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      '+{\n+  "action": "agent.restored",\n+  "targets": [\n+    {\n+      "type": "workspace"\n+    },\n+    {\n+      "type": "agent"\n+    }\n+  ],\n+  "metadata": {\n+    "actor_type": "string"\n+  }\n+}\n',
+    );
+  });
+});

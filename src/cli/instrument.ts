@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
+import { targetTypeOutsideUnion } from "../audit/action-name";
 import type { AuditmodConfig } from "../config/config";
 import { parseSpec, readSpecFile, resolveSpecFiles, SpecError, type InstrumentSpec } from "../config/spec";
 import { UsageError } from "../engine/errors";
@@ -57,6 +58,9 @@ export async function runWithRegistration(
     const loaded = loadConventions(config);
     if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
     const learned = withModuleConventions(config, loaded);
+    // A target type outside the module's union would be inserted and then refused by WorkOS: stop before anything runs.
+    const outside = specs.flatMap((spec) => spec.targets.map((t) => targetTypeOutsideUnion(t.type, learned.conventions.module.targetTypes)).filter((p): p is string => p !== null));
+    if (outside.length > 0) throw new UsageError(`${command}: ${[...new Set(outside)].join("; ")}; nothing was run`);
     request.conventions = learned.conventions;
     request.extraEdits = () => {
       plan = planRegistration(learned, specs.map(registrationEvent));
