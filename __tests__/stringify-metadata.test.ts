@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { defineFixtureSuite, loadFixture } from "./helpers/fixtures";
 import { textOutside, type PickedNode } from "./helpers/unchanged-outside";
-import { fileTypes } from "../src/audit/typecheck";
+import { fileTypes, typecheckCost } from "../src/audit/typecheck";
 import { parseForEdit } from "../src/engine/parse";
 import { DEFAULT_CONVENTIONS } from "../src/audit/types";
 import { transformSource } from "../src/engine/transform-source";
@@ -17,9 +17,9 @@ function metadataObject(node: PickedNode, parent: PickedNode | null): boolean {
 }
 
 describe("stringify-metadata leaves everything outside the metadata objects byte for byte", () => {
-  it.each(["next-handler-switch", "comments-inside-object", "single-line-and-trailing-comma", "crlf", "shorthand", "not-provably-string"])("%s", (name) => {
+  it.each(["next-handler-switch", "comments-inside-object", "single-line-and-trailing-comma", "crlf", "shorthand", "not-provably-string", "evidence-only"])("%s", (name) => {
     const c = loadFixture("stringify-metadata", name);
-    const result = transformSource(`lib/${name}.ts`, c.input, [{ name: "stringify-metadata" }], DEFAULT_CONVENTIONS);
+    const result = transformSource(`lib/${name}.ts`, c.input, [{ name: "stringify-metadata", options: c.options }], DEFAULT_CONVENTIONS);
     expect(result.status).toBe("changed");
     expect(textOutside(result.output as string, metadataObject)).toEqual(textOutside(c.input, metadataObject));
     // The pick is not vacuous: the metadata objects did change.
@@ -27,10 +27,10 @@ describe("stringify-metadata leaves everything outside the metadata objects byte
   });
 
   it("only ever touches emit events", () => {
-    const source = 'const metadata = { count: 1 };\nlog({ metadata: { count } });\nvoid emitAuditLogEvent({ auth, action: "a.b", targets: [], metadata: { count } });\n';
+    const source = 'const count = items.length;\nconst metadata = { count };\nlog({ metadata: { count } });\nvoid emitAuditLogEvent({ auth, action: "a.b", targets: [], metadata: { count } });\n';
     const result = transformSource("lib/x.ts", source, [{ name: "stringify-metadata" }], DEFAULT_CONVENTIONS);
     expect(result.output).toBe(
-      'const metadata = { count: 1 };\nlog({ metadata: { count } });\nvoid emitAuditLogEvent({ auth, action: "a.b", targets: [], metadata: { count: String(count) } });\n',
+      'const count = items.length;\nconst metadata = { count };\nlog({ metadata: { count } });\nvoid emitAuditLogEvent({ auth, action: "a.b", targets: [], metadata: { count: String(count) } });\n',
     );
   });
 });
@@ -86,9 +86,19 @@ describe("stringify-metadata --typecheck", () => {
   const run = (file: string, text: string, options: Record<string, unknown>) =>
     transformSource(file, text, [{ name: "stringify-metadata", options }], DEFAULT_CONVENTIONS);
 
-  it("without --typecheck, a string-typed property read from an imported type is wrapped", () => {
+  const undecided =
+    '6 metadata value(s) may not be strings: "space_name" (line 11), "space_kind" (line 12), "slug" (line 13) and 3 more; left as written (AUDIT5): use --typecheck to decide them with the TypeScript checker, or --wrap-unknown to wrap them';
+
+  it("without --typecheck, values read from an imported type are left as written and noted once", () => {
     const result = run("handler.ts", handler, {});
+    expect(result.status).toBe("unchanged");
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([`11:19 info ${undecided}`]);
+  });
+
+  it("with --wrap-unknown, every value that is not provably a string is wrapped (the old rule)", () => {
+    const result = run("handler.ts", handler, { wrapUnknown: true });
     expect(result.output).toBe(wrappedAll);
+    expect(result.findings).toEqual([]);
   });
 
   it("with --typecheck, the checker leaves it alone", () => {
@@ -115,21 +125,24 @@ describe("stringify-metadata --typecheck", () => {
     expect(run("handler_done.ts", wrappedByChecker, { typecheck: true, root }).status).toBe("unchanged");
   });
 
-  it("when the text is not the file the checker read, it says so and uses the syntactic rule", () => {
+  const undecidedChecked = undecided.replace("use --typecheck to decide them with the TypeScript checker", "the TypeScript checker could not answer for them");
+
+  it("when the text is not the file the checker read, it says so and leaves the undecided values as written", () => {
     const edited = handler.replace("export function onRename", "export function onRenamed");
     const result = run("handler.ts", edited, { typecheck: true, root });
-    expect(result.output).toBe(wrappedAll.replace("export function onRename", "export function onRenamed"));
+    expect(result.status).toBe("unchanged");
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
-      "1:1 info --typecheck: handler.ts differs from the copy the TypeScript project read; used the syntactic rule instead",
+      "1:1 info --typecheck: handler.ts differs from the copy the TypeScript project read; values the syntax cannot tell were left as written",
+      `11:19 info ${undecidedChecked}`,
     ]);
   });
 
-  it("without a tsconfig.json at the root, it says so and uses the syntactic rule", () => {
+  it("without a tsconfig.json at the root, it says so and leaves the undecided values as written", () => {
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-no-tsconfig-"));
     try {
       const result = run("handler.ts", handler, { typecheck: true, root: bare });
-      expect(result.output).toBe(wrappedAll);
-      expect(result.findings.map((f) => f.message)).toEqual([`--typecheck: no tsconfig.json in ${bare}; used the syntactic rule instead`]);
+      expect(result.status).toBe("unchanged");
+      expect(result.findings.map((f) => f.message)).toEqual([`--typecheck: no tsconfig.json in ${bare}; values the syntax cannot tell were left as written`, undecidedChecked]);
     } finally {
       fs.rmSync(bare, { recursive: true, force: true });
     }
@@ -141,6 +154,20 @@ describe("stringify-metadata --typecheck", () => {
     const steps = [{ name: "await-to-void" }, { name: "stringify-metadata", options: { typecheck: true, root } }];
     const result = transformSource("handler_awaited.ts", awaited, steps, DEFAULT_CONVENTIONS);
     expect(result.output).toBe(wrappedByChecker.replace("export function", "export async function"));
+  });
+
+  it("loads only the file that needs answers and what it imports, not the whole tsconfig", () => {
+    const lazy = fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-lazy-"));
+    try {
+      for (const file of ["tsconfig.json", "types.ts", "audit.ts"]) fs.copyFileSync(path.join(root, file), path.join(lazy, file));
+      fs.writeFileSync(path.join(lazy, "handler.ts"), handler);
+      for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(lazy, `unrelated_${i}.ts`), `export const n${i} = ${i};\n`);
+      const before = typecheckCost().files;
+      expect(run("handler.ts", handler, { typecheck: true, root: lazy }).output).toBe(wrappedByChecker);
+      expect(typecheckCost().files - before).toBe(3);
+    } finally {
+      fs.rmSync(lazy, { recursive: true, force: true });
+    }
   });
 
   describe("fileTypes", () => {

@@ -49,7 +49,7 @@ async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenti
         context: getAuditLogContext(auth, req),
         metadata: {
           previous_seat_type: String(previousSeatType),
-          new_seat_type: String(seatType),
+          new_seat_type: seatType,
         },
       });
 

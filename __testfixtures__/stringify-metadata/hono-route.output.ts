@@ -32,9 +32,9 @@ app.post("/", async (ctx) => {
     ],
     context: getAuditLogContext(auth),
     metadata: {
-      monthly_cap: String(body.monthlyCap ?? 0),
+      monthly_cap: body.monthlyCap ?? 0,
       has_cap: String(body.monthlyCap !== undefined),
-      key_name: String(body.name),
+      key_name: body.name,
     },
   });
 

@@ -19,7 +19,7 @@ export async function updateMemberRole(
     auth,
     action: "member.role_updated",
     targets: [{ type: "workspace", id: owner.sId, name: owner.name }],
-    metadata: { user_id: userId, role: String(role), updated_rows: String(count) },
+    metadata: { user_id: userId, role, updated_rows: count },
   });
 
   return new Ok(undefined);

@@ -20,10 +20,10 @@ export function makeSpaceAuditor(auth: Authenticator, origin: string) {
       metadata: {
         moved_by: movedBy,
         destination,
-        kind: String(kind),
-        auditor: String(auditorName),
-        origin: String(origin),
-        default_kind: String(DEFAULT_KIND),
+        kind,
+        auditor: auditorName,
+        origin,
+        default_kind: DEFAULT_KIND,
       },
     });
     destination = "";

@@ -21,7 +21,7 @@ export async function addGroupMembers(
     auth,
     action: "group.member_added",
     targets: [{ type: "group", id: group.sId, name: group.name }],
-    metadata: { count: String(count), source, dryRun: String(dryRun), group_id: groupId },
+    metadata: { count, source, dryRun: String(dryRun), group_id: groupId },
   });
 
   return new Ok(count);

@@ -7,7 +7,7 @@ import { KeyResource } from "@app/lib/resources/api_key_resource";
 
 async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator): Promise<void> {
   const key = await KeyResource.makeNew(auth, { name: String(req.body.name), monthlyCap: req.body.monthlyCap });
-  void emitAuditLogEvent({ auth, action: "api_key.created", targets: [{ type: "api_key", id: key.sId, name: key.name }], metadata: { monthly_cap: String(key.monthlyCap), is_system: String(key.isSystem) } });
+  void emitAuditLogEvent({ auth, action: "api_key.created", targets: [{ type: "api_key", id: key.sId, name: key.name }], metadata: { monthly_cap: key.monthlyCap, is_system: key.isSystem } });
   void emitAuditLogEvent({
     auth,
     action: "api_key.viewed",

@@ -17,7 +17,7 @@ export async function onSeatsChanged(auth: Authenticator, workspace: LightWorksp
     action: "workspace.seats_updated",
     targets: [{ type: "workspace", id: workspace.sId, name: workspace.name }],
     context: { location: "internal" },
-    metadata: { seats: String(seats), plan: String(workspace.plan) } as AuditLogMetadata,
+    metadata: { seats: String(seats), plan: workspace.plan } as AuditLogMetadata,
   });
 
   // No metadata: nothing to do.

@@ -1,5 +1,5 @@
 import type { ASTPath, CallExpression, Collection, JSCodeshift, ObjectExpression } from "jscodeshift";
-import { isProvablyString, metadataEntries, stringifyValue } from "../../src/audit/metadata";
+import { isProvablyString, metadataEntries, metadataValueKind, stringifyValue } from "../../src/audit/metadata";
 import { parseForEdit, parseForProbe } from "../../src/engine/parse";
 
 function herePath(source: string, parse: (s: string, p: "ts") => { j: JSCodeshift; root: Collection }): ASTPath<CallExpression> {
@@ -86,6 +86,67 @@ describe.each(PARSES)("isProvablyString on the %s tree", (_name, parse) => {
   it("does not loop on a binding initialised from itself", () => {
     const path = herePath("function f() { const a = b; const b = a; here(b); }", parse);
     expect(isProvablyString(path, path.node.arguments[0])).toBe(false);
+  });
+});
+
+/** A handler whose bindings give each kind of evidence (or none). */
+function withDeclarations(expr: string): string {
+  return `
+async function handler(req: NextApiRequest, space: SpaceResource, seats: number, enabled: boolean, ids: string[], role: MembershipRoleType, limit?: number) {
+  const { domain } = req.body;
+  const count = ids.length;
+  const isAdmin = role === "admin";
+  const doubled = seats * 2;
+  const annotated: number = compute();
+  const flags: boolean[] = [];
+  const fetched = await load();
+  here(${expr});
+}`;
+}
+
+describe.each(PARSES)("metadataValueKind on the %s tree", (_name, parse) => {
+  it.each([
+    // What the real front writes and the syntax cannot tell: left as written.
+    ["space.name", "unknown"],
+    ["role", "unknown"],
+    ['domain ?? "all"', "unknown"],
+    ["space.kind", "unknown"],
+    ["fetched", "unknown"],
+    ["limit", "unknown"],
+    ['seats ?? "none"', "unknown"],
+    ["seats + role", "unknown"],
+    ["typeof seats", "string"],
+    ['"x"', "string"],
+    ["String(seats)", "string"],
+    ["space.name as string", "string"],
+    // Surely not strings: wrapped.
+    ["1", "not-string"],
+    ["true", "not-string"],
+    ["seats - 1", "not-string"],
+    ["seats + 1", "not-string"],
+    ["seats >= 5", "not-string"],
+    ["role !== \"admin\"", "not-string"],
+    ["!space.isOpen", "not-string"],
+    ["ids.length", "not-string"],
+    ["new Set(ids).size", "not-string"],
+    ["Boolean(space.restriction)", "not-string"],
+    ["Number(req.query.limit)", "not-string"],
+    ["ids.some((id) => id === role)", "not-string"],
+    ["ids.every(Boolean)", "not-string"],
+    ["ids.includes(role)", "not-string"],
+    ["new Set(ids).has(role)", "not-string"],
+    ["seats", "not-string"],
+    ["enabled", "not-string"],
+    ["count", "not-string"],
+    ["isAdmin", "not-string"],
+    ["doubled", "not-string"],
+    ["annotated", "not-string"],
+    ["flags", "not-string"],
+    ["enabled ? 1 : 0", "not-string"],
+    ["seats as number", "not-string"],
+  ])("%s → %s", (expr, expected) => {
+    const path = herePath(withDeclarations(expr), parse);
+    expect(metadataValueKind(path, path.node.arguments[0])).toBe(expected);
   });
 });
 

@@ -3,7 +3,7 @@ import { registryFactsFromText, schemaFactsFromText, type ProjectFacts, type Sch
 import { compareDiagnostics } from "../../src/check/report";
 import { checkProject } from "../../src/check/run-check";
 import type { CheckRule, Diagnostic } from "../../src/check/types";
-import { DEFAULT_CONVENTIONS } from "../../src/audit/types";
+import { DEFAULT_CONVENTIONS, type AuditConventions } from "../../src/audit/types";
 
 /** Strips the indentation common to a template's lines (and its first and last empty lines). */
 export function code(strings: TemplateStringsArray, ...values: unknown[]): string {
@@ -49,6 +49,8 @@ export interface TestCase {
   /** Root-relative path the code is checked as (default `pages/api/w/[wId]/handler.ts`). */
   file?: string;
   project?: ProjectFacts;
+  /** Defaults to DEFAULT_CONVENTIONS (what a run uses when the audit module says nothing). */
+  conventions?: AuditConventions;
 }
 
 export interface InvalidCase extends TestCase {
@@ -60,7 +62,7 @@ const DEFAULT_FILE = "pages/api/w/[wId]/handler.ts";
 /** The rule's diagnostics for one case, as `checkSourceFile` gives them in a run. */
 export function diagnose(rule: CheckRule, c: TestCase, fallback: ProjectFacts): Diagnostic[] {
   const file = c.file ?? DEFAULT_FILE;
-  return checkSourceFile({ file, text: c.code, conventions: DEFAULT_CONVENTIONS, project: c.project ?? fallback }, [rule]);
+  return checkSourceFile({ file, text: c.code, conventions: c.conventions ?? DEFAULT_CONVENTIONS, project: c.project ?? fallback }, [rule]);
 }
 
 export function expected(rule: CheckRule, file: string, e: Expected): Diagnostic {
@@ -104,6 +106,11 @@ export function projectFromTexts(registryText: string, schemaTexts: Record<strin
 }
 
 /** The rule's project-level diagnostics (registry and schema files), in the order a run prints them. */
-export function diagnoseProject(rule: CheckRule, project: ProjectFacts): Diagnostic[] {
-  return checkProject(project, [rule]).sort(compareDiagnostics);
+export function diagnoseProject(rule: CheckRule, project: ProjectFacts, conventions: AuditConventions = DEFAULT_CONVENTIONS): Diagnostic[] {
+  return checkProject(project, [rule], conventions).sort(compareDiagnostics);
+}
+
+/** DEFAULT_CONVENTIONS with some audit-module facts, as `auditmod conventions` would learn them. */
+export function conventionsWith(module: Partial<AuditConventions["module"]>): AuditConventions {
+  return { ...DEFAULT_CONVENTIONS, module: { ...DEFAULT_CONVENTIONS.module, ...module } };
 }

@@ -50,8 +50,8 @@ describe("SARIF", () => {
 
   it("lists one driver rule per rule id, with the level its severity maps to", () => {
     const rules = log.runs[0].tool.driver.rules as { id: string; name: string; defaultConfiguration: { level: string }; properties: Record<string, string> }[];
-    expect(rules.map((r) => r.id)).toEqual(["AUDIT1", "AUDIT3", "AUDIT4", "AUDIT5", "AUDIT6", "AUDIT7", "AUDIT8", "AUDIT9", "AUDIT10", "parse-error", "auditmod-ignore"]);
-    expect(rules.map((r) => r.defaultConfiguration.level)).toEqual(["error", "error", "warning", "error", "error", "error", "error", "error", "error", "error", "error"]);
+    expect(rules.map((r) => r.id)).toEqual(["AUDIT1", "AUDIT2", "AUDIT3", "AUDIT4", "AUDIT5", "AUDIT6", "AUDIT7", "AUDIT8", "AUDIT9", "AUDIT10", "parse-error", "auditmod-ignore"]);
+    expect(rules.map((r) => r.defaultConfiguration.level)).toEqual(["error", "warning", "error", "warning", "error", "error", "error", "error", "error", "error", "error", "error"]);
     expect(rules[0]).toMatchObject({ name: "no-awaited-emit", properties: { fixer: "await-to-void" } });
     expect(log.runs[0].tool.driver).toMatchObject({ name: "auditmod", version: toolVersion() });
   });
@@ -60,7 +60,7 @@ describe("SARIF", () => {
     expect(log.runs[0].results).toEqual([
       {
         ruleId: "AUDIT9",
-        ruleIndex: 7,
+        ruleIndex: 8,
         level: "error",
         message: { text: 'metadata key "previousDomain" is not snake case' },
         locations: [{ physicalLocation: { artifactLocation: { uri: "examples/front/admin/audit_log_schemas/workspace.domain_updated.json", uriBaseId: "%SRCROOT%" }, region: { startLine: 10, startColumn: 5 } } }],
@@ -75,21 +75,21 @@ describe("SARIF", () => {
       },
       {
         ruleId: "AUDIT3",
-        ruleIndex: 1,
+        ruleIndex: 2,
         level: "note",
         message: { text: "cannot check statically (AUDIT3)" },
         locations: [{ physicalLocation: { artifactLocation: { uri: "examples/front/api/hono/spaces.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 95, startColumn: 8 } } }],
       },
       {
         ruleId: "AUDIT4",
-        ruleIndex: 2,
+        ruleIndex: 3,
         level: "warning",
         message: { text: "emitted before the mutation" },
         locations: [{ physicalLocation: { artifactLocation: { uri: "examples/front/pages/api/w/%5BwId%5D/spaces/index.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 7, startColumn: 3 } } }],
       },
       {
         ruleId: "parse-error",
-        ruleIndex: 9,
+        ruleIndex: 10,
         level: "error",
         message: { text: "cannot parse: Unexpected token" },
         locations: [{ physicalLocation: { artifactLocation: { uri: "examples/front/lib/broken.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 3, startColumn: 1 } } }],

@@ -276,3 +276,26 @@ describe("schemaReminder", () => {
     expect(schemaReminder([])).toBe("");
   });
 });
+
+describe("planRegistration with the audit module's conventions", () => {
+  const withModule = (root: string) => {
+    const config = loadConfig(root);
+    return { ...config, conventions: { ...config.conventions, module: { ...config.conventions.module, moduleMetadataKeys: ["actor_type"], targetTypes: ["workspace", "space", "group"] } } };
+  };
+
+  it("a new schema declares the keys the module adds itself, after the event's own", () => {
+    const root = makeRoot({ "lib/api/audit/workos_audit.ts": REGISTRY });
+    const plan = planRegistration(withModule(root), [{ action: "space.archived", targets: ["space"], metadata: ["archived_by"] }]);
+    expect(plan.findings).toEqual([]);
+    expect(plan.edits.find((e) => e.file === "admin/audit_log_schemas/space.archived.json")?.after).toBe(
+      '{\n  "action": "space.archived",\n  "targets": [\n    {\n      "type": "workspace"\n    },\n    {\n      "type": "space"\n    }\n  ],\n  "metadata": {\n    "archived_by": "string",\n    "actor_type": "string"\n  }\n}\n',
+    );
+  });
+
+  it("an event with a target type outside the module's union is reported and not registered", () => {
+    const root = makeRoot({ "lib/api/audit/workos_audit.ts": REGISTRY });
+    const plan = planRegistration(withModule(root), [{ action: "folder.shared", targets: ["folder"], metadata: [] }]);
+    expect(plan.edits).toEqual([]);
+    expect(plan.findings.map((f) => `${f.severity} ${f.message}`)).toEqual([`error AUDIT7: target type "folder" is not one of the audit module's target types (workspace, space, group)`]);
+  });
+});

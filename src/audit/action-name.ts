@@ -142,3 +142,9 @@ export function suggestMetadataKey(key: string): string | null {
   const suggestion = toSnake(key).replace(/^_+|_+$/g, "");
   return metadataKeyProblem(suggestion) === null && suggestion !== key ? suggestion : null;
 }
+
+/** Why a target type is not one the audit module allows (its target type union), or null; null also when it names none. */
+export function targetTypeOutsideUnion(type: string, allowed: readonly string[] | null): string | null {
+  if (allowed === null || allowed.includes(type)) return null;
+  return `AUDIT7: target type "${type}" is not one of the audit module's target types (${allowed.join(", ")})`;
+}

@@ -14,6 +14,7 @@ export function conventionsFromOptions(options: Options): AuditConventions {
     targetStyle: options.targetStyle === "builder" ? "builder" : DEFAULT_CONVENTIONS.targetStyle,
     quote: options.quote === "single" ? "single" : DEFAULT_CONVENTIONS.quote,
     neverReturns: typeof neverReturns === "string" ? neverReturns.split(",") : Array.isArray(neverReturns) ? (neverReturns as string[]) : DEFAULT_CONVENTIONS.neverReturns,
+    module: { ...DEFAULT_CONVENTIONS.module, metadataStringOnly: options.metadataStringOnly === true },
   };
 }
 

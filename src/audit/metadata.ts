@@ -2,6 +2,7 @@ import type { ExpressionKind } from "ast-types/lib/gen/kinds";
 import type { ASTPath, JSCodeshift, ObjectExpression } from "jscodeshift";
 import type { NamedProperty, Node } from "./ast";
 import { isStringLiteral, propertyKeyName, propertyNamed } from "./ast";
+import { positionOf } from "./location";
 import { findBinding, type Binding } from "./scope";
 
 /**
@@ -58,11 +59,17 @@ function provablyString(path: ASTPath, expr: Node, visiting: Set<Node>): boolean
       return typeof expr.value === "string";
     case "ParenthesizedExpression":
       return provablyString(path, expr.expression as Node, visiting);
+    case "TSAsExpression":
+    case "TSSatisfiesExpression":
+    case "TSTypeAssertion":
+      return isStringType(expr.typeAnnotation as Node) || provablyString(path, expr.expression as Node, visiting);
     case "BinaryExpression":
       // `+` with a string on either side concatenates.
       return expr.operator === "+" && (provablyString(path, expr.left as Node, visiting) || provablyString(path, expr.right as Node, visiting));
     case "CallExpression":
       return isStringCall(expr);
+    case "UnaryExpression":
+      return expr.operator === "typeof";
     case "ConditionalExpression":
       return provablyString(path, expr.consequent as Node, visiting) && provablyString(path, expr.alternate as Node, visiting);
     case "LogicalExpression":
@@ -75,6 +82,112 @@ function provablyString(path: ASTPath, expr: Node, visiting: Set<Node>): boolean
     default:
       return false;
   }
+}
+
+/** `number`, `boolean`, `1`, `true`, `number[]`, `{ a: string }` and unions of these: a written type no value of which is a string. */
+function isNonStringType(type: Node | null): boolean {
+  if (!type) return false;
+  switch (type.type) {
+    case "TSNumberKeyword":
+    case "TSBooleanKeyword":
+    case "TSBigIntKeyword":
+    case "TSArrayType":
+    case "TSTupleType":
+    case "TSTypeLiteral":
+      return true;
+    case "TSLiteralType":
+      return !isStringLiteral(type.literal) && (type.literal as Node).type !== "TemplateLiteral";
+    case "TSUnionType":
+      return (type.types as Node[]).every((t) => isNonStringType(t));
+    case "TSParenthesizedType":
+      return isNonStringType(type.typeAnnotation as Node);
+    default:
+      return false;
+  }
+}
+
+const ARITHMETIC_OPERATORS = new Set(["-", "*", "/", "%", "**", "|", "&", "^", "<<", ">>", ">>>"]);
+const COMPARISON_OPERATORS = new Set(["==", "!=", "===", "!==", "<", ">", "<=", ">=", "instanceof", "in"]);
+/** Calls whose result is a number or a boolean whatever their argument. */
+const NON_STRING_FUNCTIONS = new Set(["Boolean", "Number"]);
+/** Methods whose result is a boolean whatever their receiver: `xs.some(...)`, `set.has(x)`. */
+const BOOLEAN_METHODS = new Set(["some", "every", "includes", "has"]);
+/** Properties that hold a count whatever their object: `xs.length`, `set.size`. */
+const COUNT_PROPERTIES = new Set(["length", "size"]);
+
+function isNonStringCall(call: Node): boolean {
+  const callee = call.callee as Node;
+  if (callee.type === "Identifier") return NON_STRING_FUNCTIONS.has(callee.name as string);
+  if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") return false;
+  const property = callee.property as Node;
+  return !callee.computed && property.type === "Identifier" && BOOLEAN_METHODS.has(property.name as string);
+}
+
+function bindingIsNonString(binding: Binding, visiting: Set<Node>): boolean {
+  if (binding.optional) return false;
+  if (isNonStringType(binding.annotation)) return true;
+  if (binding.annotation || !binding.init || visiting.has(binding.declaration)) return false;
+  visiting.add(binding.declaration);
+  return provablyNonString(binding.declarationPath, binding.init, visiting);
+}
+
+function provablyNonString(path: ASTPath, expr: Node, visiting: Set<Node>): boolean {
+  switch (expr.type) {
+    case "NumericLiteral":
+    case "BooleanLiteral":
+    case "BigIntLiteral":
+    case "UpdateExpression":
+      return true;
+    case "Literal":
+      return typeof expr.value === "number" || typeof expr.value === "boolean" || typeof expr.value === "bigint";
+    case "ParenthesizedExpression":
+      return provablyNonString(path, expr.expression as Node, visiting);
+    case "TSAsExpression":
+    case "TSSatisfiesExpression":
+    case "TSTypeAssertion":
+      return isNonStringType(expr.typeAnnotation as Node) || provablyNonString(path, expr.expression as Node, visiting);
+    case "UnaryExpression":
+      // `typeof x` is a string; `!x`, `-x`, `+x`, `~x`, `void x` and `delete x` never are.
+      return expr.operator !== "typeof";
+    case "BinaryExpression": {
+      const operator = expr.operator as string;
+      if (ARITHMETIC_OPERATORS.has(operator) || COMPARISON_OPERATORS.has(operator)) return true;
+      // `+` adds only when neither side can be a string.
+      return operator === "+" && provablyNonString(path, expr.left as Node, visiting) && provablyNonString(path, expr.right as Node, visiting);
+    }
+    case "MemberExpression":
+    case "OptionalMemberExpression": {
+      const property = expr.property as Node;
+      return !expr.computed && property.type === "Identifier" && COUNT_PROPERTIES.has(property.name as string);
+    }
+    case "CallExpression":
+    case "OptionalCallExpression":
+      return isNonStringCall(expr);
+    case "ConditionalExpression":
+      return provablyNonString(path, expr.consequent as Node, visiting) && provablyNonString(path, expr.alternate as Node, visiting);
+    case "LogicalExpression":
+      return provablyNonString(path, expr.left as Node, visiting) && provablyNonString(path, expr.right as Node, visiting);
+    case "Identifier": {
+      const binding = findBinding(path, expr.name as string, true);
+      return !!binding && bindingIsNonString(binding, visiting);
+    }
+    default:
+      return false;
+  }
+}
+
+/** What the syntax alone says of a metadata value (AUDIT5): a string, surely not a string, or cannot tell. */
+export type MetadataValueKind = "string" | "not-string" | "unknown";
+
+/**
+ * The kind of `expr` read at `path`. Not a string: number and boolean literals, arithmetic,
+ * comparisons, `!x`, `.length`, `.size`, `Boolean()`, `Number()`, `.some()/.every()/.includes()/.has()`,
+ * and names of the same function declared with such a value or a non-string annotation. Everything
+ * else that is not provably a string (`space.name`, `role`, `domain ?? "all"`) cannot be told without types.
+ */
+export function metadataValueKind(path: ASTPath, expr: unknown): MetadataValueKind {
+  if (provablyString(path, expr as Node, new Set())) return "string";
+  return provablyNonString(path, expr as Node, new Set()) ? "not-string" : "unknown";
 }
 
 /**
@@ -161,4 +274,10 @@ export function metadataEntries(event: ObjectExpression): MetadataRead | null {
     entries.push({ key, property: member as NamedProperty, value: node.value as Node, shorthand: node.shorthand === true });
   }
   return { ok: true, object: value as unknown as ObjectExpression, entries };
+}
+
+/** `"role" (line 12)`, the first few of them: what the once-per-file AUDIT5 note names. */
+export function describeUndecided(entries: MetadataEntry[]): string {
+  const named = entries.slice(0, 3).map((e) => `"${e.key}" (line ${positionOf(e.value as never).line})`);
+  return entries.length > 3 ? `${named.join(", ")} and ${entries.length - 3} more` : named.join(", ");
 }

@@ -12,6 +12,38 @@ export interface Finding {
   message: string;
 }
 
+/** An emit function of the audit module: its name, whether it takes an `auth` or a `workspace` and `actor`, and its event's properties. */
+export interface EmitFunctionFact {
+  name: string;
+  kind: "auth" | "direct";
+  params: string[];
+}
+
+/** What the repo's audit module says about its own conventions (learned from it, or overridden by the config). */
+export interface AuditModuleFacts {
+  emitFunctions: EmitFunctionFact[];
+  /** Metadata keys the module adds itself beside `...metadata` (`actor_type`): declared in schemas, never sent by an emit. */
+  moduleMetadataKeys: string[];
+  /** The target types the module allows (a union such as `AuditTargetType`), or null when it names none. */
+  targetTypes: string[] | null;
+  /** The target builders it exports (`buildWorkspaceTarget`, `buildAuditLogTarget`, ...). */
+  targetBuilders: string[];
+  /** True when its metadata type admits only strings (then tsc already proves every value a string). */
+  metadataStringOnly: boolean;
+}
+
+/** The module facts when no audit module could be read: the two standard emit functions, nothing else. */
+export const DEFAULT_MODULE_FACTS: AuditModuleFacts = {
+  emitFunctions: [
+    { name: "emitAuditLogEvent", kind: "auth", params: ["auth", "action", "targets", "context", "metadata"] },
+    { name: "emitAuditLogEventDirect", kind: "direct", params: ["workspace", "actor", "action", "targets", "context", "metadata"] },
+  ],
+  moduleMetadataKeys: [],
+  targetTypes: null,
+  targetBuilders: ["buildWorkspaceTarget", "buildAuditLogTarget"],
+  metadataStringOnly: false,
+};
+
 /** Repo conventions a step needs; plain data so it can cross to worker threads. */
 export interface AuditConventions {
   /** Module specifier the code base imports the audit helpers from. */
@@ -24,6 +56,8 @@ export interface AuditConventions {
   quote: "double" | "single";
   /** Functions that never return (`fail`, `Errors.unreachable`), beyond `assertNever`, `assertUnreachable` and `process.exit`: a guard ending in one leaves. */
   neverReturns: string[];
+  /** What the audit module says (DEFAULT_MODULE_FACTS until a run that needs them has read it). */
+  module: AuditModuleFacts;
 }
 
 export const DEFAULT_CONVENTIONS: AuditConventions = {
@@ -32,6 +66,7 @@ export const DEFAULT_CONVENTIONS: AuditConventions = {
   targetStyle: "literal",
   quote: "double",
   neverReturns: [],
+  module: DEFAULT_MODULE_FACTS,
 };
 
 /** What every step gets for one file. */
@@ -54,6 +89,8 @@ export interface TransformCore {
   description: string;
   /** True when the file's text could hold something this step changes or reports. Must never miss a match. */
   mayMatch(source: string, options: Record<string, unknown>): boolean;
+  /** True when the step reads `conventions.module`: the engine then reads the audit module (ts-morph) before the first such file. */
+  needsConventions?: boolean;
   /** True when a file that passes `mayMatch` almost always changes, so the engine skips its probe parse. */
   precisePrefilter?: boolean;
   /** Edits `ctx.root` in place; returns true when it changed anything. */

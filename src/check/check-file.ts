@@ -70,5 +70,6 @@ export function checkSourceFile(input: SourceFileInput, rules: readonly CheckRul
       });
     }
   }
+  for (const { listener } of listeners) listener.done?.();
   return diagnostics;
 }

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { mayContainEmit } from "../audit/emit";
+import { DEFAULT_CONVENTIONS, type AuditConventions } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import { discoverFiles, insideRoot } from "../engine/discover";
 import { decodeSource } from "../engine/text";
@@ -9,7 +10,7 @@ import { readProject, type ProjectFacts } from "./project";
 import { compareDiagnostics, type CheckReport } from "./report";
 import { RULES } from "./rules";
 import { isSilenced, scanIgnoreComments } from "./suppress";
-import type { CheckRule, Diagnostic, RuleId } from "./types";
+import { BAD_IGNORE, type CheckRule, type Diagnostic, type RuleId } from "./types";
 
 export interface CheckRequest {
   config: AuditmodConfig;
@@ -21,7 +22,7 @@ export interface CheckRequest {
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 /** The project rules' diagnostics: the registry and schema files, read once. */
-export function checkProject(project: ProjectFacts, rules: readonly CheckRule[]): Diagnostic[] {
+export function checkProject(project: ProjectFacts, rules: readonly CheckRule[], conventions: AuditConventions = DEFAULT_CONVENTIONS): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const selected = new Set<string>(rules.map((r) => r.id));
   for (const p of project.problems) {
@@ -34,6 +35,7 @@ export function checkProject(project: ProjectFacts, rules: readonly CheckRule[])
   for (const rule of rules) {
     rule.checkProject?.({
       project,
+      conventions,
       report: (r) =>
         diagnostics.push({
           file: r.file,
@@ -54,10 +56,23 @@ export function inScope(file: string, scopes: string[]): boolean {
   return scopes.some((s) => s === "" || file === s || file.startsWith(`${s}/`));
 }
 
+/**
+ * Where a diagnostic is silenced from: its own line, or, for a schema file (JSON takes no comments),
+ * the registry entry of the schema's action.
+ */
+function suppressionSite(d: Diagnostic, project: ProjectFacts): Diagnostic {
+  const schema = project.schemas.find((s) => s.file === d.file);
+  const entry = schema ? project.registry.entries?.find((e) => e.action === schema.action) : undefined;
+  return entry ? { ...d, file: project.registry.file, line: entry.line } : d;
+}
+
 /** The diagnostics no `auditmod-ignore` comment silences, plus one per malformed comment. */
-function applySuppression(diagnostics: Diagnostic[], textsWithIgnores: Map<string, string>): Diagnostic[] {
+function applySuppression(diagnostics: Diagnostic[], textsWithIgnores: Map<string, string>, project: ProjectFacts): Diagnostic[] {
   const scans = new Map([...textsWithIgnores].map(([file, text]) => [file, scanIgnoreComments(file, text, KNOWN_RULE_IDS)]));
-  const kept = diagnostics.filter((d) => !isSilenced(d, scans.get(d.file)?.ignores ?? []));
+  const kept = diagnostics.filter((d) => {
+    const site = suppressionSite(d, project);
+    return !isSilenced(site, scans.get(site.file)?.ignores ?? []);
+  });
   return [...kept, ...[...scans.values()].flatMap((scan) => scan.problems)];
 }
 
@@ -75,7 +90,7 @@ export function checkOneSourceFile(input: SourceFileInput, rules: readonly Check
   const own = mayContainEmit(input.text) ? checkSourceFile(input, rules) : [];
   const diagnostics = [...own, ...projectDiagnostics.filter((d) => d.file === input.file)];
   const texts = new Map(input.text.includes("auditmod-ignore") ? [[input.file, input.text]] : []);
-  return applySuppression(diagnostics, texts).sort(compareDiagnostics);
+  return applySuppression(diagnostics, texts, input.project).sort(compareDiagnostics);
 }
 
 /**
@@ -118,9 +133,10 @@ export function runCheck(request: CheckRequest): CheckReport {
     diagnostics.push(...checkSourceFile({ file, text, conventions: config.conventions, project }, rules));
   }
 
-  diagnostics.push(...checkProject(project, rules).filter((d) => inScope(d.file, scopes)));
+  diagnostics.push(...checkProject(project, rules, config.conventions).filter((d) => inScope(d.file, scopes)));
   const registry = project.registry;
-  if (registry.text?.includes("auditmod-ignore") && inScope(registry.file, scopes)) textsWithIgnores.set(registry.file, registry.text);
-  const kept = applySuppression(diagnostics, textsWithIgnores);
+  if (registry.text?.includes("auditmod-ignore")) textsWithIgnores.set(registry.file, registry.text);
+  // The registry's comments also silence schema diagnostics; its malformed ones are reported only when it is in scope.
+  const kept = applySuppression(diagnostics, textsWithIgnores, project).filter((d) => d.rule !== BAD_IGNORE || inScope(d.file, scopes));
   return { diagnostics: kept.sort(compareDiagnostics), files: files.length, parsed, skipped };
 }

@@ -72,11 +72,14 @@ export interface FileListener {
    * "cannot check statically", on behalf of every rule listening here.
    */
   literalAction?(site: LiteralActionSite): void;
+  /** After the file's last emit (typescript-eslint's `Program:exit`): for once-per-file reports. */
+  done?(): void;
 }
 
 /** What a project-level rule gets: the registry and schema files, read once per run. */
 export interface ProjectRuleContext {
   project: ProjectFacts;
+  conventions: AuditConventions;
   report(report: { file: string; line: number; column: number; message: string; fixer?: string | null; severity?: Severity }): void;
 }
 

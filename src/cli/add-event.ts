@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
-import { malformedActionProblem, malformedMetadataKeyProblem, targetTypeProblem } from "../audit/action-name";
 import { UsageError } from "../engine/errors";
 import { runSteps } from "../engine/run";
-import { describeRegistration, formatFileProblem, missingRegistryProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
+import { loadConventions, withModuleConventions } from "../engine/conventions";
+import { describeRegistration, eventProblem, formatFileProblem, missingRegistryProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
 import { schemaReminder } from "../registry/reminder";
 import { buildRunRequest, refusedFiles, resolveConfig, withInteractiveFlag, type CliIO, type RunFlags } from "./common";
 import type { CommandResult } from "./main";
@@ -33,9 +33,6 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
       const action = String(argv.action);
       const targets = list(argv.target);
       const metadata = list(argv.meta);
-      // A name that merely breaks AUDIT8/AUDIT9 is a warning from the plan (unless it is already registered or declared).
-      const problem = malformedActionProblem(action) ?? targets.map(targetTypeProblem).find(Boolean) ?? metadata.map(malformedMetadataKeyProblem).find(Boolean);
-      if (problem) throw new UsageError(problem);
 
       const flags: RunFlags = {
         dry: argv.dry as boolean,
@@ -49,11 +46,20 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
         prefilter: true,
         interactive: argv.interactive as boolean,
       };
-      const config = resolveConfig(flags.root, io);
+      // Only a name that cannot be an action or a key stops here; one that merely breaks AUDIT8/AUDIT9 is a warning from the plan.
+      const named = eventProblem({ action, targets, metadata }, null);
+      if (named) throw new UsageError(named);
+      const bare = resolveConfig(flags.root, io);
       // No steps: only the registry is discovered (one read, never parsed). The plan is made inside the run
       // (under its lock), and its edits ride on the run's diff, patch, journal and atomic writes.
-      const registryPath = path.join(config.root, config.registry);
-      if (!fs.existsSync(registryPath)) throw new UsageError(formatFileProblem(missingRegistryProblem(config)));
+      const registryPath = path.join(bare.root, bare.registry);
+      if (!fs.existsSync(registryPath)) throw new UsageError(formatFileProblem(missingRegistryProblem(bare)));
+      const conventions = loadConventions(bare);
+      if (conventions.notice) io.stderr(`auditmod: ${conventions.notice}\n`);
+      const config = withModuleConventions(bare, conventions);
+      // The module's target type union, when it has one, is the list of valid target types.
+      const outside = eventProblem({ action, targets, metadata }, config.conventions.module.targetTypes);
+      if (outside) throw new UsageError(outside);
       const request = buildRunRequest(`add-event ${action}`, flags, [registryPath], [], io, config);
       let plan: RegistrationPlan | null = null;
       request.extraEdits = () => {

@@ -1,8 +1,10 @@
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
+import { targetTypeOutsideUnion } from "../audit/action-name";
 import type { AuditmodConfig } from "../config/config";
 import { parseSpec, readSpecFile, resolveSpecFiles, specFileLocator, SpecError, type InstrumentSpec, type SpecLocator } from "../config/spec";
 import { UsageError } from "../engine/errors";
+import { loadConventions, withModuleConventions } from "../engine/conventions";
 import type { StepSpec } from "../engine/pipeline";
 import { runSteps, type RunFacts } from "../engine/run";
 import type { NameOrigin } from "../registry/names";
@@ -72,10 +74,18 @@ export async function runWithRegistration(
   const request = buildRunRequest(command, flags, paths, steps, io, config);
   let plan: RegistrationPlan | null = null;
   if (instrumentSteps.length > 0) {
+    // The new schemas declare the keys the audit module adds itself: read it once, for the steps too.
+    const loaded = loadConventions(config);
+    if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
+    const learned = withModuleConventions(config, loaded);
+    // A target type outside the module's union would be inserted and then refused by WorkOS: stop before anything runs.
+    const outside = instrumentSteps.flatMap(({ spec }) => spec.targets.map((t) => targetTypeOutsideUnion(t.type, learned.conventions.module.targetTypes)).filter((p): p is string => p !== null));
+    if (outside.length > 0) throw new UsageError(`${command}: ${[...new Set(outside)].join("; ")}; nothing was run`);
+    request.conventions = learned.conventions;
     request.actionsInCode = [...new Set(instrumentSteps.map((s) => s.spec.action))];
     request.extraEdits = (facts) => {
       // Computed once every file's outcome is known: only actions the run emits are registered.
-      plan = planRegistration(config, instrumentSteps.map((s) => registrationEvent(s, facts)));
+      plan = planRegistration(learned, instrumentSteps.map((s) => registrationEvent(s, facts)));
       // Thrown before anything is written: an unreadable registry is exit 2 with nothing changed.
       if (plan.registryError) throw new UsageError(formatFileProblem(plan.registryError));
       return { edits: plan.edits, findings: plan.findings };

@@ -1,6 +1,7 @@
 import yargs from "yargs";
 import { UsageError } from "../engine/errors";
 import { checkCommand } from "./check";
+import { conventionsCommand } from "./conventions";
 import { addEventCommand } from "./add-event";
 import { batchCommand } from "./batch";
 import { processIO, type CliIO } from "./common";
@@ -25,6 +26,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .command(undoCommand(io, result))
     .command(addEventCommand(io, result))
     .command(checkCommand(io, result))
+    .command(conventionsCommand(io, result))
     .demandCommand(1, "name a command (see auditmod --help)")
     .strict()
     .recommendCommands()

@@ -31,13 +31,15 @@ export function runCommand(io: CliIO, result: CommandResult): CommandModule {
       withRunFlags(y)
         .positional("transforms", { type: "string", array: true, describe: "transform names, then paths (default: the root)" })
         .option("style", { choices: ["builder", "literal"] as const, describe: "target-builders: which way to migrate" })
-        .option("typecheck", { type: "boolean", default: false, describe: "stringify-metadata: ask the TypeScript checker" }),
+        .option("typecheck", { type: "boolean", default: false, describe: "stringify-metadata: ask the TypeScript checker about values the syntax cannot tell" })
+        .option("wrap-unknown", { type: "boolean", default: false, describe: "stringify-metadata: also wrap values that are not provably strings (the old rule)" }),
     handler: async (argv) => {
       const words = (argv.transforms as string[]).map(String);
       const { transforms, paths } = splitTransformsAndPaths(words);
       const options: Record<string, unknown> = {};
       if (argv.style) options.style = argv.style;
       if (argv.typecheck) options.typecheck = true;
+      if (argv.wrapUnknown) options.wrapUnknown = true;
       const flags = argv as unknown as RunFlags;
       const request = buildRunRequest(`run ${words.join(" ")}`, flags, paths, transforms.map((name) => ({ name, options })), io);
       if (argv.typecheck) for (const step of request.steps) step.options = { ...step.options, root: request.config.root };

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
-import { DEFAULT_CONVENTIONS, type AuditConventions } from "../audit/types";
+import { DEFAULT_CONVENTIONS, type AuditConventions, type AuditModuleFacts } from "../audit/types";
 import { UsageError } from "../engine/errors";
 
 export const CONFIG_FILE = "auditmod.config.json";
@@ -19,6 +19,20 @@ export const ConfigSchema = z
     quote: z.enum(["double", "single"]).optional(),
     maxFileSize: z.number().int().positive().optional(),
     neverReturns: z.array(z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, "expected a function name such as \"fail\" or \"Errors.unreachable\"")).optional(),
+    /** Overrides what `auditmod conventions` learns from the audit module, fact by fact. */
+    conventions: z
+      .object({
+        emitFunctions: z
+          .array(z.object({ name: z.string().min(1), kind: z.enum(["auth", "direct"]), params: z.array(z.string().min(1)) }).strict())
+          .min(1)
+          .optional(),
+        moduleMetadataKeys: z.array(z.string().min(1)).optional(),
+        targetTypes: z.array(z.string().min(1)).min(1).nullable().optional(),
+        targetBuilders: z.array(z.string().min(1)).optional(),
+        metadataStringOnly: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -30,6 +44,8 @@ export interface AuditmodConfig {
   schemasDir: string;
   maxFileSize: number;
   conventions: AuditConventions;
+  /** The config's `conventions`: facts that override what the audit module says. */
+  moduleOverrides: Partial<AuditModuleFacts>;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -95,12 +111,14 @@ export function loadConfig(root: string): AuditmodConfig {
     registry,
     schemasDir: rootRelative(root, config.schemasDir ?? DEFAULT_SCHEMAS_DIR, "schemasDir"),
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    moduleOverrides: config.conventions ?? {},
     conventions: {
       auditModuleSpecifier: config.auditModuleSpecifier ?? DEFAULT_CONVENTIONS.auditModuleSpecifier,
       scriptDirs: config.scriptDirs ?? DEFAULT_CONVENTIONS.scriptDirs,
       targetStyle: style === "auto" ? detectTargetStyle(path.join(root, registry)) : style,
       quote: config.quote ?? DEFAULT_CONVENTIONS.quote,
       neverReturns: config.neverReturns ?? DEFAULT_CONVENTIONS.neverReturns,
+      module: DEFAULT_CONVENTIONS.module,
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Collection, JSCodeshift } from "jscodeshift";
 import { positionOf } from "../audit/location";
 import { printEdited } from "../audit/print";
 import { findTransform } from "../audit/transforms";
+import { typecheckCost } from "../audit/typecheck";
 import type { AuditConventions, Finding, TransformCore } from "../audit/types";
 import { assertParses, describeSyntaxError, parseForEdit, parseForProbe, parserFor } from "./parse";
 
@@ -34,6 +35,8 @@ export interface FileOutcome {
   output?: string;
   /** On a changed file: how many emits each step inserted, by step index (what registration is decided on). */
   emits?: number[];
+  /** What `--typecheck` cost for this file: checker time and files newly loaded. */
+  typecheck?: { ms: number; files: number };
 }
 
 export function resolveSteps(steps: StepSpec[]): TransformCore[] {
@@ -105,6 +108,15 @@ function parseFailure(job: FileJob, error: unknown): FileOutcome {
  * `job.probe === false` skips that first parse when the prefilter already says the file will change.
  */
 export function processFile(job: FileJob): FileOutcome {
+  if (!job.steps.some((s) => s.options?.typecheck === true)) return processFileSteps(job);
+  const before = typecheckCost();
+  const outcome = processFileSteps(job);
+  const after = typecheckCost();
+  const cost = { ms: after.ms - before.ms, files: after.files - before.files };
+  return cost.ms > 0 || cost.files > 0 ? { ...outcome, typecheck: cost } : outcome;
+}
+
+function processFileSteps(job: FileJob): FileOutcome {
   const parser = parserFor(job.file);
   if (job.probe !== false) {
     let probe: StepsResult;

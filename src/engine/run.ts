@@ -1,8 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../audit/types";
+import type { AuditConventions, Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import { findActionsInCode, type ActionUse } from "./actions-in-code";
+import { loadConventions, withModuleConventions } from "./conventions";
 import { colourDiff, unifiedDiff } from "./diff";
 import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFiles, toPosix } from "./discover";
 import { UsageError } from "./errors";
@@ -62,6 +63,8 @@ export interface RunRequest {
   prefilter: boolean;
   /** Actions whose existing emits the run looks for in its files (`RunFacts.actionsInCode`). */
   actionsInCode?: readonly string[];
+  /** The conventions with the audit module's facts, when the caller has read them already (the run then does not). */
+  conventions?: AuditConventions;
   /** Computes registry/schema edits once every file's outcome is known; runs before anything is written. */
   extraEdits?: (facts: RunFacts) => { edits: FileEdit[]; findings: Finding[] };
   /** Asks which hunks to write once every edit is known, before anything is written (`--interactive`). */
@@ -187,6 +190,17 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const reads: ReadFile[] = [];
   const queue = new JobQueue(request.jobs);
+  // The audit module is read (ts-morph) only once a file reaches a step that needs its conventions.
+  const cores = resolveSteps(request.steps);
+  let conventions: AuditConventions | null = request.conventions ?? null;
+  const conventionsFor = (text: string): AuditConventions => {
+    if (conventions) return conventions;
+    if (!cores.some((core, i) => core.needsConventions && core.mayMatch(text, request.steps[i].options ?? {}))) return config.conventions;
+    const loaded = loadConventions(config);
+    if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
+    conventions = withModuleConventions(config, loaded).conventions;
+    return conventions;
+  };
   files.forEach((file, index) => {
     const read = readCandidate(root, file, index, config.maxFileSize);
     reads.push(read);
@@ -196,7 +210,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
       // --no-prefilter parses every file, and always probes first.
       const verdict = request.prefilter ? prefilterVerdict(read.source!.text, request.steps) : "probe";
       if (verdict === "skip") outcomes[index] = { index, file, status: "unchanged", findings: [] };
-      else queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: config.conventions, probe: verdict === "probe" });
+      else queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: conventionsFor(read.source!.text), probe: verdict === "probe" });
     }
   });
 
@@ -278,6 +292,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   for (const o of outcomes) {
     summary[o.status]++;
     if (o.status === "skipped" || o.status === "error") io.stderr(`${o.file}  ${o.status}: ${o.reason}\n`);
+  }
+  const typecheck = outcomes.reduce((sum, o) => (o.typecheck ? { ms: sum.ms + o.typecheck.ms, files: sum.files + o.typecheck.files } : sum), { ms: 0, files: 0 });
+  if (request.steps.some((s) => s.options?.typecheck === true)) {
+    io.stderr(`auditmod: --typecheck loaded ${typecheck.files} files into the TypeScript checker in ${(typecheck.ms / 1000).toFixed(2)}s\n`);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
   const verb = request.dry ? "would change" : "changed";

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { findRoot, loadConfig, type AuditmodConfig } from "../config/config";
 import { readProject, type ProjectFacts } from "../check/project";
+import { loadConventions, withModuleConventions } from "../engine/conventions";
 import { RULES } from "../check/rules";
 import { checkProject } from "../check/run-check";
 import type { Diagnostic } from "../check/types";
@@ -51,7 +52,9 @@ function signatureOf(config: AuditmodConfig): string {
 export function factsFor(root: string): RootFacts {
   let facts = factsOfRoot.get(root);
   if (!facts || signatureOf(facts.config) !== facts.signature) {
-    const config = loadConfig(root);
+    const bare = loadConfig(root);
+    // The audit module's conventions, as `check` reads them (its notice, if any, is check's to say).
+    const config = withModuleConventions(bare, loadConventions(bare));
     const signature = signatureOf(config);
     const project = readProject(config);
     facts = { signature, config, project, projectDiagnostics: checkProject(project, RULES) };

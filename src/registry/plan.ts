@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { malformedActionProblem, malformedMetadataKeyProblem, targetTypeOutsideUnion, targetTypeProblem } from "../audit/action-name";
 import type { Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import type { FileEdit } from "../engine/run";
@@ -82,6 +83,19 @@ function mergeEvents(events: RegistrationEvent[]): RegistrationEvent[] {
   return [...byAction.values()];
 }
 
+/**
+ * Why an event cannot be registered at all, or null: a name that cannot be an action or a key, or a
+ * target type outside the audit module's union. A name that merely breaks AUDIT8/AUDIT9 is a warning (see names.ts).
+ */
+export function eventProblem(event: RegistrationEvent, targetTypes: readonly string[] | null): string | null {
+  return (
+    malformedActionProblem(event.action) ??
+    event.targets.map((t) => targetTypeProblem(t) ?? targetTypeOutsideUnion(t, targetTypes)).find(Boolean) ??
+    event.metadata.map(malformedMetadataKeyProblem).find(Boolean) ??
+    null
+  );
+}
+
 /** What is said when the configured registry file does not exist. */
 export function missingRegistryProblem(config: AuditmodConfig): FileProblem {
   return {
@@ -104,6 +118,12 @@ export function formatFileProblem({ file, line, column, message }: FileProblem):
 export function planRegistration(config: AuditmodConfig, events: RegistrationEvent[]): RegistrationPlan {
   const { root, registry } = config;
   const findings: Finding[] = [];
+  const wellFormed: RegistrationEvent[] = [];
+  for (const event of events) {
+    const problem = eventProblem(event, config.conventions.module.targetTypes);
+    if (problem === null) wellFormed.push(event);
+    else if (!findings.some((f) => f.message === problem)) findings.push({ file: registry, line: 1, column: 1, step: "registry", severity: "error", message: problem });
+  }
   const blocked = (registryError: FileProblem): RegistrationPlan => ({
     edits: [],
     findings: [...findings, finding(registryError, "registry")],
@@ -122,16 +142,16 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
 
   // Names are judged against this read of the registry and the schemas, the one the edits are made from.
   const schemaFileOf = (action: string) => path.posix.join(config.schemasDir, `${action}.json`);
-  const schemaReads = new Map(mergeEvents(events).map((e) => [e.action, readText(root, schemaFileOf(e.action))]));
+  const schemaReads = new Map(mergeEvents(wellFormed).map((e) => [e.action, readText(root, schemaFileOf(e.action))]));
   const declaredKeys = (action: string) => {
     const existing = schemaReads.get(action);
     const read = existing?.ok && existing.read ? readSchema(schemaFileOf(action), existing.read.text) : null;
     return read?.ok ? read.metadata : [];
   };
-  findings.push(...nameWarnings(events, new Set(entries.actions), declaredKeys, registry, schemaFileOf));
+  findings.push(...nameWarnings(wellFormed, new Set(entries.actions), declaredKeys, registry, schemaFileOf));
 
-  const valid = mergeEvents(events.filter((e) => e.live !== false));
-  const idle = [...new Set(events.map((e) => e.action))].filter((action) => !valid.some((e) => e.action === action));
+  const valid = mergeEvents(wellFormed.filter((e) => e.live !== false));
+  const idle = [...new Set(wellFormed.map((e) => e.action))].filter((action) => !valid.some((e) => e.action === action));
   const registered = addActions(registry, current.text, valid.map((e) => e.action));
   if (!registered.ok) return blocked(registered.error);
 
@@ -141,7 +161,8 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
   const actions: ActionRegistration[] = [];
   for (const event of valid) {
     const schemaFile = schemaFileOf(event.action);
-    const wanted = buildSchema(event.action, event.targets, event.metadata);
+    // The keys the audit module adds itself are declared too, as the existing schemas declare them.
+    const wanted = buildSchema(event.action, event.targets, [...event.metadata, ...config.conventions.module.moduleMetadataKeys]);
     const outcome = (schema: SchemaChange, added: string[] = []) =>
       actions.push({ action: event.action, registered: registered.added.includes(event.action), schemaFile, schema, added });
     const existing = schemaReads.get(event.action)!;

@@ -1,5 +1,5 @@
 import { audit10EmitMatchesSchema } from "../../../src/check/rules/audit10-emit-matches-schema";
-import { code, projectWith, runRuleTests, schemaFacts } from "../rule-tester";
+import { code, conventionsWith, projectWith, runRuleTests, schemaFacts } from "../rule-tester";
 
 const project = projectWith(
   ["trigger.updated", "space.created", "group.member_added"],
@@ -79,4 +79,33 @@ runRuleTests(audit10EmitMatchesSchema, {
       errors: [{ line: 1, column: 66, message: 'target types differ from admin/audit_log_schemas/space.created.json: missing "space"' }],
     },
   ],
+});
+
+describe("AUDIT10 with keys the audit module adds itself", () => {
+  // `serializeMetadata({ ...metadata, actor_type: actor.type })`: the schemas declare actor_type, the emits never send it.
+  const withActorType = projectWith(["space.created"], [schemaFacts("space.created", ["workspace", "space"], { space_kind: "string", actor_type: "string" })]);
+  const emit = code`
+    void emitAuditLogEvent({ auth, action: "space.created", targets: [buildWorkspaceTarget(owner), buildAuditLogTarget("space", space)], metadata: { space_kind: String(space.kind) } });
+  `;
+
+  runRuleTests(audit10EmitMatchesSchema, {
+    project: withActorType,
+    valid: [
+      { name: "a schema key the module adds is not missing from the emit", code: emit, conventions: conventionsWith({ moduleMetadataKeys: ["actor_type"] }) },
+      {
+        name: "nor extra when an emit sends it anyway",
+        conventions: conventionsWith({ moduleMetadataKeys: ["actor_type"] }),
+        code: code`
+          void emitAuditLogEvent({ auth, action: "space.created", targets: [buildWorkspaceTarget(owner), buildAuditLogTarget("space", space)], metadata: { space_kind: "regular", actor_type: "user" } });
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: "without the module's fact, the key is missing",
+        code: emit,
+        errors: [{ line: 1, column: 144, message: 'metadata differs from admin/audit_log_schemas/space.created.json: missing "actor_type"' }],
+      },
+    ],
+  });
 });

@@ -1,5 +1,5 @@
 import { audit5StringMetadata } from "../../../src/check/rules/audit5-string-metadata";
-import { code, diagnoseProject, projectFromTexts, runRuleTests } from "../rule-tester";
+import { code, conventionsWith, diagnoseProject, projectFromTexts, runRuleTests } from "../rule-tester";
 
 runRuleTests(audit5StringMetadata, {
   valid: [
@@ -24,6 +24,13 @@ runRuleTests(audit5StringMetadata, {
       `,
     },
     {
+      name: "a module that declares metadata string-only: tsc proves the values the syntax cannot tell",
+      conventions: conventionsWith({ metadataStringOnly: true }),
+      code: code`
+        void emitAuditLogEvent({ auth, action: "space.updated", targets: [], metadata: { space_name: space.name, role } });
+      `,
+    },
+    {
       name: "no metadata at all",
       code: code`
         void emitAuditLogEvent({ auth, action: "space.created", targets: [] });
@@ -32,20 +39,21 @@ runRuleTests(audit5StringMetadata, {
   ],
   invalid: [
     {
-      name: "a boolean member and a number shorthand in a Next.js handler",
+      name: "values that are surely not strings in a Next.js handler: errors",
       code: code`
         async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator) {
           switch (req.method) {
             case "DELETE": {
-              const count = await group.removeMembers(auth, userIds);
-              if (count === 0) {
+              const count = userIds.length;
+              const removed = await group.removeMembers(auth, userIds);
+              if (removed.isErr()) {
                 return apiError(req, res, { status_code: 404, api_error: { type: "user_not_found", message: "No member removed." } });
               }
               void emitAuditLogEvent({
                 auth,
                 action: "group.member_removed",
                 targets: [],
-                metadata: { count, is_restricted: space.isRestricted, kind: String(space.kind) },
+                metadata: { count, was_last: removed.value.remaining === 0, kind: String(space.kind), notified: false },
               });
               return res.status(200).json({ removed: count });
             }
@@ -53,8 +61,28 @@ runRuleTests(audit5StringMetadata, {
         }
       `,
       errors: [
-        { line: 12, column: 21, message: 'metadata "count" is `count`, not provably a string; wrap it in String(...)' },
-        { line: 12, column: 43, message: 'metadata "is_restricted" is `space.isRestricted`, not provably a string; wrap it in String(...)' },
+        { line: 13, column: 21, message: 'metadata "count" is `count`, not a string; wrap it in String(...)' },
+        { line: 13, column: 38, message: 'metadata "was_last" is `removed.value.remaining === 0`, not a string; wrap it in String(...)' },
+        { line: 13, column: 105, message: 'metadata "notified" is `false`, not a string; wrap it in String(...)' },
+      ],
+    },
+    {
+      name: "values the syntax cannot tell (space.name, role, domain ?? \"all\"): one info for the whole file",
+      code: code`
+        async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator) {
+          const { role, domain } = req.body;
+          void emitAuditLogEvent({ auth, action: "space.updated", targets: [], metadata: { space_name: space.name, role } });
+          void emitAuditLogEvent({ auth, action: "workspace.domain_updated", targets: [], metadata: { domain: domain ?? "all" } });
+        }
+      `,
+      errors: [
+        {
+          line: 3,
+          column: 96,
+          severity: "info",
+          fixer: null,
+          message: '3 metadata value(s) may not be strings: "space_name" (line 3), "role" (line 3), "domain" (line 4); cannot tell without types: use `auditmod run stringify-metadata --typecheck`',
+        },
       ],
     },
     {
@@ -67,11 +95,11 @@ runRuleTests(audit5StringMetadata, {
             actor,
             action: "trigger.disabled",
             targets: [],
-            metadata: { failure_count: trigger.consecutiveFailures + previousRunFailures.length },
+            metadata: { failure_count: trigger.consecutiveFailures - previousRunFailures.length },
           });
         }
       `,
-      errors: [{ line: 7, column: 32, message: 'metadata "failure_count" is `trigger.consecutiveFailures + previou...`, not provably a string; wrap it in String(...)' }],
+      errors: [{ line: 7, column: 32, message: 'metadata "failure_count" is `trigger.consecutiveFailures - previou...`, not a string; wrap it in String(...)' }],
     },
     {
       name: "a metadata spread cannot be checked: one info",

@@ -1,5 +1,5 @@
 import { audit7WorkspaceTargetFirst } from "../../../src/check/rules/audit7-workspace-target-first";
-import { code, diagnoseProject, projectFromTexts, runRuleTests } from "../rule-tester";
+import { code, conventionsWith, diagnoseProject, projectFromTexts, runRuleTests } from "../rule-tester";
 
 runRuleTests(audit7WorkspaceTargetFirst, {
   valid: [
@@ -82,6 +82,43 @@ describe("AUDIT7 on schema files", () => {
       { file: "admin/audit_log_schemas/group.member_removed.json", line: 3, column: 3, rule: "AUDIT7", severity: "error", message: 'schema targets have no "workspace" (group, User); the workspace must be the first target', fixer: null },
       { file: "admin/audit_log_schemas/group.member_removed.json", line: 3, column: 3, rule: "AUDIT7", severity: "error", message: 'target type "User" is not a lower snake case resource name (space, api_key, user)', fixer: null },
       { file: "admin/audit_log_schemas/space.updated.json", line: 3, column: 3, rule: "AUDIT7", severity: "error", message: 'schema targets do not start with "workspace" (space, workspace); the workspace must be the first target', fixer: null },
+    ]);
+  });
+});
+
+describe("AUDIT7 with the audit module's target type union", () => {
+  const union = conventionsWith({ targetTypes: ["workspace", "space", "user", "api_key"] });
+
+  runRuleTests(audit7WorkspaceTargetFirst, {
+    valid: [
+      {
+        name: "target types of the union",
+        conventions: union,
+        code: code`
+          void emitAuditLogEvent({ auth, action: "space.created", targets: [buildWorkspaceTarget(owner), buildAuditLogTarget("space", space), { type: "user", id: user.sId, name: user.name }] });
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: "a target type outside the union",
+        conventions: union,
+        code: code`
+          void emitAuditLogEvent({ auth, action: "space.created", targets: [buildWorkspaceTarget(owner), buildAuditLogTarget("spaces_group", group)] });
+        `,
+        errors: [{ line: 1, column: 96, fixer: null, message: "target type \"spaces_group\" is not one of the audit module's target types (workspace, space, user, api_key)" }],
+      },
+    ],
+  });
+
+  it("reports schema target types outside the union, and a schema without the workspace first", () => {
+    const p = projectFromTexts('export type AuditAction = "space.created" | "webhook.received";\n', {
+      "space.created.json": '{\n  "action": "space.created",\n  "targets": [{ "type": "workspace" }, { "type": "folder" }]\n}\n',
+      "webhook.received.json": '{\n  "action": "webhook.received",\n  "targets": [{ "type": "space" }]\n}\n',
+    });
+    expect(diagnoseProject(audit7WorkspaceTargetFirst, p, union).map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      "admin/audit_log_schemas/space.created.json:3:3 target type \"folder\" is not one of the audit module's target types (workspace, space, user, api_key)",
+      'admin/audit_log_schemas/webhook.received.json:3:3 schema targets have no "workspace" (space); the workspace must be the first target',
     ]);
   });
 });

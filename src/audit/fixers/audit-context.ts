@@ -5,7 +5,7 @@ import { propertyKeyName, propertyNamed } from "../ast";
 import { findEmitCalls, mayContainEmit, type EmitCall } from "../emit";
 import { ensureAuditImport, importedLocalName } from "../imports";
 import { sourceRange } from "../positions";
-import { findNextRequestInScope } from "../scope";
+import { findAuthInScope, findNextRequestInScope } from "../scope";
 import { layoutElements, parseExpression, printNode, type ArraySlot, type SourceRange } from "../snippets";
 import type { StepContext, TransformCore } from "../types";
 
@@ -139,9 +139,11 @@ function fixRequestContext(ctx: StepContext, emit: EmitCall, event: ObjectExpres
     return false;
   }
   const authValue = propertyNamed(event, "auth")?.value as unknown as Node | undefined;
-  const auth = authValue ? cloneReference(j, authValue) : null;
+  // The older call shape (`{ workspace: owner, actor: buildAuditActor(auth), ... }`) passes no `auth`: the one in scope is the request's.
+  const inScope = authValue ? null : findAuthInScope(emit.path);
+  const auth = authValue ? cloneReference(j, authValue) : inScope ? j.identifier(inScope) : null;
   if (!auth) {
-    const what = authValue ? "its `auth` is not a name" : "it passes no `auth`";
+    const what = authValue ? "its `auth` is not a name" : "it passes no `auth` and no Authenticator is in scope";
     ctx.report(emit.path.node, `${emit.callee} has no context and ${what}; add \`context: ${CONTEXT_HELPER}(auth, ${req})\` by hand (AUDIT6)`);
     return false;
   }

@@ -15,7 +15,8 @@ function difference(missing: string[], extra: string[]): string {
 /**
  * AUDIT10: an emit sends the metadata keys and target types its schema declares. Compared only when
  * the schema can be read and the emit's side is fully static (no metadata spread, every target's type
- * known). The workspace target is AUDIT7's business and is left out of the comparison. Unregistered
+ * known). Schema keys the audit module adds itself are not expected from the emit. The workspace
+ * target is AUDIT7's business and is left out of the comparison. Unregistered
  * actions and registered ones without a schema are AUDIT3's.
  */
 export const audit10EmitMatchesSchema: CheckRule = {
@@ -32,11 +33,13 @@ export const audit10EmitMatchesSchema: CheckRule = {
         const schema = schemaFor(context.project, action);
         if (!schema?.content || !emit.event) return;
         const declaredKeys = schema.content.metadata.map((m) => m.value);
+        // Keys the audit module adds itself (`actor_type` beside `...metadata`) are never the emit's to send.
+        const moduleKeys = context.conventions.module.moduleMetadataKeys;
         const read = metadataEntries(emit.event);
         if (read === null || read.ok) {
           const entries = read?.entries ?? [];
           const keys = entries.map((e) => e.key);
-          const missing = declaredKeys.filter((k) => !keys.includes(k));
+          const missing = declaredKeys.filter((k) => !keys.includes(k) && !moduleKeys.includes(k));
           const extra = entries.filter((e) => !declaredKeys.includes(e.key));
           if (missing.length > 0 || extra.length > 0) {
             const node = extra[0]?.property ?? eventProperty(site, "metadata") ?? emit.path.node;

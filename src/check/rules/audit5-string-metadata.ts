@@ -1,11 +1,13 @@
 import type { ASTPath } from "jscodeshift";
-import { isProvablyString, metadataEntries } from "../../audit/metadata";
+import { describeUndecided, metadataEntries, metadataValueKind, type MetadataEntry } from "../../audit/metadata";
 import type { CheckRule } from "../types";
 import { snippet } from "./site";
 
 /**
- * AUDIT5: every metadata value is a string at the call site (the same judgement as `stringify-metadata`,
- * syntactic). A schema declaring another type is found by `readSchema`, reported under AUDIT5 by `checkProject`.
+ * AUDIT5: every metadata value is a string at the call site (the same judgement as `stringify-metadata`):
+ * a value that is surely not a string is an error; values the syntax cannot tell are noted once per file
+ * (info), unless the audit module declares metadata string-only (then tsc proves them). A schema declaring
+ * another type is found by `readSchema`, reported under AUDIT5 by `checkProject`.
  */
 export const audit5StringMetadata: CheckRule = {
   id: "AUDIT5",
@@ -14,6 +16,8 @@ export const audit5StringMetadata: CheckRule = {
   severity: "error",
   fixer: "stringify-metadata",
   create(context) {
+    const undecided: MetadataEntry[] = [];
+    const stringOnly = context.conventions.module.metadataStringOnly;
     return {
       emit({ emit }) {
         if (!emit.event) return;
@@ -24,9 +28,23 @@ export const audit5StringMetadata: CheckRule = {
           return;
         }
         for (const entry of read.entries) {
-          if (isProvablyString(emit.path as ASTPath, entry.value)) continue;
-          context.report({ node: entry.value as never, message: `metadata "${entry.key}" is \`${snippet(context, entry.value)}\`, not provably a string; wrap it in String(...)` });
+          const kind = metadataValueKind(emit.path as ASTPath, entry.value);
+          if (kind === "string") continue;
+          if (kind === "unknown") {
+            if (!stringOnly) undecided.push(entry);
+            continue;
+          }
+          context.report({ node: entry.value as never, message: `metadata "${entry.key}" is \`${snippet(context, entry.value)}\`, not a string; wrap it in String(...)` });
         }
+      },
+      done() {
+        if (undecided.length === 0) return;
+        context.report({
+          node: undecided[0].value as never,
+          severity: "info",
+          fixer: null,
+          message: `${undecided.length} metadata value(s) may not be strings: ${describeUndecided(undecided)}; cannot tell without types: use \`auditmod run stringify-metadata --typecheck\``,
+        });
       },
     };
   },

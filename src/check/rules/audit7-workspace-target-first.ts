@@ -1,5 +1,5 @@
 import type { Node } from "../../audit/ast";
-import { targetTypeProblem } from "../../audit/action-name";
+import { targetTypeOutsideUnion, targetTypeProblem } from "../../audit/action-name";
 import { readTarget, targetBuilderNames, targetType, WORKSPACE_TARGET_TYPE } from "../../audit/targets";
 import type { CheckRule } from "../types";
 import { eventProperty } from "./site";
@@ -7,7 +7,8 @@ import { eventProperty } from "./site";
 /**
  * AUDIT7: the workspace is the first target, in the emit and in the schema; other targets are typed
  * resources. An emit whose targets are not an array literal, or that holds a target of unknown form
- * (a spread, a helper call) and no visible workspace target, is not judged.
+ * (a spread, a helper call) and no visible workspace target, is not judged. Where the audit module
+ * declares a target type union, a target type outside it is reported too.
  */
 export const audit7WorkspaceTargetFirst: CheckRule = {
   id: "AUDIT7",
@@ -37,15 +38,16 @@ export const audit7WorkspaceTargetFirst: CheckRule = {
         } else if (at === -1 && !forms.some((f) => f === "spread" || f === "other")) {
           context.report({ node: targets as never, message: "targets have no workspace target; the workspace must be the first target" });
         }
+        const allowed = context.conventions.module.targetTypes;
         for (const element of elements) {
           const type = targetType(element, names);
-          const problem = type === null ? null : targetTypeProblem(type);
+          const problem = type === null ? null : (targetTypeProblem(type) ?? targetTypeOutsideUnion(type, allowed));
           if (problem) context.report({ node: element as never, message: problem, fixer: null });
         }
       },
     };
   },
-  checkProject({ project, report }) {
+  checkProject({ project, conventions, report }) {
     for (const schema of project.schemas) {
       const content = schema.content;
       if (!content) continue;
@@ -58,7 +60,7 @@ export const audit7WorkspaceTargetFirst: CheckRule = {
         report({ ...where, message });
       }
       for (const type of content.targets) {
-        const problem = targetTypeProblem(type);
+        const problem = targetTypeProblem(type) ?? targetTypeOutsideUnion(type, conventions.module.targetTypes);
         if (problem) report({ ...where, message: problem });
       }
     }

@@ -2,6 +2,7 @@ import { UsageError } from "../../engine/errors";
 import { BAD_IGNORE, PARSE_ERROR, type CheckRule, type Diagnostic } from "../types";
 import { audit10EmitMatchesSchema } from "./audit10-emit-matches-schema";
 import { audit1NoAwaitedEmit } from "./audit1-no-awaited-emit";
+import { audit2HumanActor } from "./audit2-human-actor";
 import { audit3RegisteredAction } from "./audit3-registered-action";
 import { audit4EmitAfterMutation } from "./audit4-emit-after-mutation";
 import { audit5StringMetadata } from "./audit5-string-metadata";
@@ -13,6 +14,7 @@ import { audit9SnakeCaseMetadataKeys } from "./audit9-snake-case-metadata-keys";
 /** Every rule `auditmod check` runs, in id order. */
 export const RULES: readonly CheckRule[] = [
   audit1NoAwaitedEmit,
+  audit2HumanActor,
   audit3RegisteredAction,
   audit4EmitAfterMutation,
   audit5StringMetadata,

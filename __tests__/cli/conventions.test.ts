@@ -1,0 +1,174 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { BIN, copyToTempRepo, makeTempRepo, REPO_ROOT, runCli, snapshotTree } from "../helpers/cli";
+
+// End to end through the built CLI (`npm test` builds dist/ first).
+
+const REALISTIC = path.join(REPO_ROOT, "__tests__", "data", "realistic-front");
+const MODULE = "lib/api/audit/workos_audit.ts";
+const TARGET_TYPES = "workspace, space, group, user, membership, invitation, domain, api_key, agent, data_source, trigger, tool, mcp_server, webhook_source";
+
+describe("auditmod conventions", () => {
+  it("prints each fact learned from the audit module with where it came from", () => {
+    const r = runCli(["conventions", "--root", REALISTIC], REPO_ROOT);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        `conventions of ${MODULE}:`,
+        "  emit functions: emitAuditLogEvent({ auth, action, targets, context, metadata }) [auth]; emitAuditLogEventDirect({ workspace, actor, action, targets, context, metadata }) [direct]",
+        `    from ${MODULE}:158, ${MODULE}:163`,
+        "  metadata keys the module adds: actor_type",
+        `    from ${MODULE}:140`,
+        `  target types: ${TARGET_TYPES}`,
+        `    from ${MODULE}:82, ${MODULE}:65`,
+        "  target builders: buildWorkspaceTarget, buildAuditLogTarget",
+        `    from ${MODULE}:176, ${MODULE}:180`,
+        "  metadata string-only: no",
+        `    from ${MODULE}:100`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("a fact the module does not state keeps its default and says so (examples/front has no union and adds no key)", () => {
+    const r = runCli(["conventions", "--root", "examples/front", "--json"], REPO_ROOT);
+    expect(r.status).toBe(0);
+    const { facts, sources } = JSON.parse(r.stdout);
+    expect(facts.moduleMetadataKeys).toEqual([]);
+    expect(facts.targetTypes).toBeNull();
+    expect(sources.moduleMetadataKeys).toEqual([`default (not found in ${MODULE})`]);
+    expect(sources.targetTypes).toEqual([`default (not found in ${MODULE})`]);
+  });
+
+  it("auditmod.config.json overrides a fact, and says it did", () => {
+    const dir = copyToTempRepo(REALISTIC, "auditmod-conventions-");
+    fs.writeFileSync(path.join(dir, "auditmod.config.json"), JSON.stringify({ conventions: { moduleMetadataKeys: [], metadataStringOnly: true } }));
+    const r = runCli(["conventions", "--root", dir, "--json"], REPO_ROOT);
+    expect(r.status).toBe(0);
+    const { facts, sources } = JSON.parse(r.stdout);
+    expect(facts.moduleMetadataKeys).toEqual([]);
+    expect(facts.metadataStringOnly).toBe(true);
+    expect(sources.moduleMetadataKeys).toEqual(["auditmod.config.json (conventions.moduleMetadataKeys)"]);
+    expect(sources.targetTypes).toEqual([`${MODULE}:82`, `${MODULE}:65`]);
+  });
+
+  it("an unknown conventions key in the config is exit 2 naming it", () => {
+    const dir = makeTempRepo({ "auditmod.config.json": JSON.stringify({ conventions: { targetType: ["space"] } }), [MODULE]: "export type AuditAction = never;\n" });
+    const r = runCli(["conventions", "--root", dir], REPO_ROOT);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`auditmod: ${path.join(dir, "auditmod.config.json")}: conventions: Unrecognized key(s) in object: 'targetType'\n`);
+  });
+});
+
+describe("an audit module that cannot be read or parsed", () => {
+  const handler = [
+    'import { emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";',
+    "export function onCreated(auth: Authenticator, count: number) {",
+    '  void emitAuditLogEvent({ auth, action: "space.created", targets: [], metadata: { count } });',
+    "}",
+    "",
+  ].join("\n");
+
+  it("a module that does not parse: the run says so once, with the position, and goes on with the defaults", () => {
+    const dir = makeTempRepo({ [MODULE]: "export type AuditAction = \"space.created\" |;\nexport function (\n", "lib/spaces.ts": handler });
+    const r = runCli(["run", "stringify-metadata", "--dry", "--root", dir], REPO_ROOT);
+    expect(r.status).toBe(0);
+    const notices = r.stderr.split("\n").filter((l) => l.includes("audit module"));
+    expect(notices).toEqual([`auditmod: cannot parse the audit module ${MODULE}:1:44: Type expected.; using the default conventions`]);
+    expect(r.stdout).toContain("+  void emitAuditLogEvent({ auth, action: \"space.created\", targets: [], metadata: { count: String(count) } });");
+  });
+
+  it("a module that is missing: check says so once with the path, and still checks", () => {
+    const dir = makeTempRepo({ "auditmod.config.json": JSON.stringify({ registry: "lib/audit/actions.ts" }), "lib/spaces.ts": handler });
+    const r = runCli(["check", "--root", dir, "--format", "json"], REPO_ROOT);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split("\n")[0]).toBe("auditmod: cannot read the audit module lib/audit/actions.ts: ENOENT; using the default conventions");
+    expect(JSON.parse(r.stdout).map((d: { rule: string; line: number }) => `${d.rule}:${d.line}`)).toEqual(["AUDIT3:1", "AUDIT7:3", "AUDIT5:3"]);
+  });
+});
+
+describe("add-event with the module's conventions", () => {
+  it("rejects a target type outside the module's union, listing the valid ones; nothing is written", () => {
+    const dir = copyToTempRepo(REALISTIC, "auditmod-add-event-union-");
+    const before = snapshotTree(dir);
+    const r = runCli(["add-event", "folder.shared", "--target", "folder", "--meta", "shared_with"], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`auditmod: AUDIT7: target type "folder" is not one of the audit module's target types (${TARGET_TYPES})\n`);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it("declares the keys the module adds itself in the new schema, as the existing schemas do", () => {
+    const dir = copyToTempRepo(REALISTIC, "auditmod-add-event-keys-");
+    const r = runCli(["add-event", "space.archived", "--target", "space", "--meta", "archived_by"], dir);
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "admin/audit_log_schemas/space.archived.json"), "utf8")).toBe(
+      '{\n  "action": "space.archived",\n  "targets": [\n    {\n      "type": "workspace"\n    },\n    {\n      "type": "space"\n    }\n  ],\n  "metadata": {\n    "archived_by": "string",\n    "actor_type": "string"\n  }\n}\n',
+    );
+  });
+});
+
+describe("ts-morph is loaded only when a run needs the audit module or types", () => {
+  // Records whether ts-morph was required by the CLI process, without changing what it does.
+  const hook = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-hook-")), "hook.js");
+  fs.writeFileSync(
+    hook,
+    'const Module = require("node:module");\nconst load = Module._load;\nModule._load = function (request, ...rest) {\n  if (request === "ts-morph") process.env.AUDITMOD_TSMORPH = "1";\n  return load.call(this, request, ...rest);\n};\nprocess.on("exit", () => process.stderr.write(`ts-morph loaded: ${process.env.AUDITMOD_TSMORPH === "1"}\\n`));\n',
+  );
+  const run = (args: string[]) => spawnSync(process.execPath, ["-r", hook, BIN, ...args], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+  it("await-to-void over files whose emits are all voided: not loaded", () => {
+    const r = run(["run", "await-to-void", "--dry", "--root", REALISTIC, path.join(REALISTIC, "pages")]);
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim().split("\n").pop()).toBe("ts-morph loaded: false");
+  });
+
+  it("stringify-metadata, which reads the module's conventions: loaded", () => {
+    const r = run(["run", "stringify-metadata", "--dry", "--root", REALISTIC, path.join(REALISTIC, "pages/api/w/[wId]/sso.ts")]);
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim().split("\n").pop()).toBe("ts-morph loaded: true");
+  });
+});
+
+describe("instrument with the module's conventions", () => {
+  it("refuses a target type outside the module's union before anything runs", () => {
+    const dir = copyToTempRepo(REALISTIC, "auditmod-instrument-union-");
+    const before = snapshotTree(dir);
+    const r = runCli(["instrument", "--action", "folder.shared", "--mutation", "*.share", "--target", "folder=folder"], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`auditmod: instrument folder.shared: AUDIT7: target type "folder" is not one of the audit module's target types (${TARGET_TYPES}); nothing was run\n`);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it("the schema it creates declares the keys the module adds itself", () => {
+    const dir = copyToTempRepo(REALISTIC, "auditmod-instrument-keys-");
+    // A restore route not instrumented yet: only an action a site emits is registered.
+    const route = path.join(dir, "pages/api/w/[wId]/assistant/agent_configurations/[aId]/restore.ts");
+    fs.writeFileSync(
+      route,
+      [
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "",
+        "async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator) {",
+        '  const agent = await getAgentConfiguration(auth, { agentId: req.query.aId as string, variant: "light" });',
+        "  if (!agent) {",
+        '    return apiError(req, res, { status_code: 404, api_error: { type: "agent_configuration_not_found", message: "Agent not found." } });',
+        "  }",
+        "  const restored = await restoreAgentConfiguration(auth, agent.sId);",
+        "  if (!restored) {",
+        '    return apiError(req, res, { status_code: 500, api_error: { type: "internal_server_error", message: "The agent could not be restored." } });',
+        "  }",
+        "  return res.status(200).json({ restored: true });",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const r = runCli(["instrument", "--action", "agent.restored", "--mutation", "restoreAgentConfiguration", "--target", "agent=agent", "--dry", "--allow-dirty"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      '+{\n+  "action": "agent.restored",\n+  "targets": [\n+    {\n+      "type": "workspace"\n+    },\n+    {\n+      "type": "agent"\n+    }\n+  ],\n+  "metadata": {\n+    "actor_type": "string"\n+  }\n+}\n',
+    );
+  });
+});
