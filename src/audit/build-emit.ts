@@ -3,7 +3,7 @@ import type { ASTPath } from "jscodeshift";
 import type { Node } from "./ast";
 import { ensureAuditImport } from "./imports";
 import { isProvablyString, stringifyValue } from "./metadata";
-import { parseExpression, printNode } from "./snippets";
+import { forgetOffsets, parseExpression, printNode } from "./snippets";
 import { buildResourceTarget, buildWorkspaceTarget } from "./targets";
 import type { StepContext } from "./types";
 
@@ -129,26 +129,4 @@ function parseStatement(ctx: StepContext, text: string): Statement {
   const statement = program.body[0];
   forgetOffsets(statement);
   return statement as unknown as Statement;
-}
-
-/**
- * Drops the snippet's `start`/`end` offsets from every node (and recast's pristine copy), so a later
- * step in the same run never reads them as offsets into the file; `loc` stays for recast to reuse the text.
- */
-function forgetOffsets(node: unknown): void {
-  if (!node || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (const child of node) forgetOffsets(child);
-    return;
-  }
-  const n = node as Node;
-  if (typeof n.type !== "string") return;
-  for (const target of [n, n.original as Node | undefined]) {
-    if (!target) continue;
-    delete target.start;
-    delete target.end;
-  }
-  for (const [key, value] of Object.entries(n)) {
-    if (key !== "loc" && key !== "original" && value && typeof value === "object") forgetOffsets(value);
-  }
 }
