@@ -4,6 +4,7 @@ import { z } from "zod";
 import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../audit/action-name";
 import { parseMutationPattern } from "../audit/mutation";
 import { formatIssues } from "./config";
+import { migrateCallProblems, type MigrateCallSpec } from "./migrate-call-spec";
 
 /*
  * Instrumentation specs and batch manifests (DESIGN §3): their zod schemas, loading from JSON or
@@ -182,7 +183,7 @@ export function matchesFiles(file: string, filters: readonly (string | FileFilte
 // ---------------------------------------------------------------------------------------------
 // Batch manifests.
 
-export type ManifestStep = { kind: "fixer"; name: string } | { kind: "instrument"; spec: InstrumentSpec };
+export type ManifestStep = { kind: "fixer"; name: string } | { kind: "instrument"; spec: InstrumentSpec } | { kind: "migrate-call"; spec: MigrateCallSpec };
 
 export interface Manifest {
   /** The `root` written in the manifest (relative to the manifest's folder), if any. */
@@ -211,13 +212,20 @@ export function parseManifest(raw: unknown, fixers: readonly string[]): Manifest
     const where = `steps[${i}]`;
     if (typeof step === "string") {
       if (step === "instrument") problems.push(`${where}: an instrument step needs a spec: write \`- instrument: { action: ..., mutation: ... }\``);
+      else if (step === "migrate-call") problems.push(`${where}: a migrate-call step needs a spec: write \`- migrate-call: { callee: ..., ... }\``);
       else if (!fixers.includes(step)) problems.push(`${where}: unknown fixer "${step}" (known: ${fixers.join(", ")})`);
       else steps.push({ kind: "fixer", name: step });
       return;
     }
     const keys = step && typeof step === "object" && !Array.isArray(step) ? Object.keys(step) : [];
+    if (keys.length === 1 && keys[0] === "migrate-call") {
+      const migration = migrateCallProblems((step as { "migrate-call": unknown })["migrate-call"], `${where}.migrate-call`);
+      if (migration.spec) steps.push({ kind: "migrate-call", spec: migration.spec });
+      problems.push(...migration.problems);
+      return;
+    }
     if (keys.length !== 1 || keys[0] !== "instrument") {
-      problems.push(`${where}: expected a fixer name or \`instrument: { ... }\`, got ${describeValue(step)}`);
+      problems.push(`${where}: expected a fixer name, \`instrument: { ... }\` or \`migrate-call: { ... }\`, got ${describeValue(step)}`);
       return;
     }
     const parsed = SpecSchema.safeParse((step as { instrument: unknown }).instrument);
