@@ -176,7 +176,7 @@ describe("auditmod instrument on examples/front", () => {
 
   it.each([
     [["--spec", "spec.json", "--action", "space.deleted"], "auditmod: --spec and --action do not go together: put the whole spec in the file, or give it all as flags\n"],
-    [["--action", "api_key.revoked"], "auditmod: instrument needs --action and --mutation (or --spec FILE)\n"],
+    [["--action", "api_key.revoked"], "auditmod: instrument needs --action (or --template) and --mutation (or --spec FILE)\n"],
     [["--action", "api_key.revoked", "--mutation", "ApiKeyResource.revoke", "--target", "api_key"], 'auditmod: --target expects type=expression, got "api_key"\n'],
     [["--action", "api_key.revoked", "--mutation", "ApiKeyResource.revoke", "--actor-id", "x"], "auditmod: --actor-type and --actor-id go together (and --actor-name with them)\n"],
     [

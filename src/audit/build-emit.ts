@@ -124,7 +124,7 @@ function indentBlock(text: string, indent: string): string[] {
 
 // recast spaces a statement from its neighbours by the blank lines around it in its own text: these
 // set the emit apart by one blank line, as the code base writes emits (none at a block's start or end).
-function parseStatement(ctx: StepContext, text: string): Statement {
+export function parseStatement(ctx: StepContext, text: string): Statement {
   const program = ctx.j(`\n\n${text}\n\n`).get().node.program as { body: Node[] };
   const statement = program.body[0];
   forgetOffsets(statement);

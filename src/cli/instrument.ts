@@ -29,9 +29,9 @@ export function specUsageError(where: string, error: SpecError): UsageError {
   return new UsageError(`${where}: ${count} problem${count === 1 ? "" : "s"}, nothing was run:\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
 }
 
-/** What registration needs from a spec: the action, its target types and metadata keys (AUDIT3). */
-function registrationEvent(spec: InstrumentSpec) {
-  return { action: spec.action, targets: spec.targets.map((t) => t.type), metadata: Object.keys(spec.metadata) };
+/** What registration needs from a spec: the action, its target types and metadata keys (AUDIT3); a template registers nothing. */
+function registrationEvents(specs: InstrumentSpec[]) {
+  return specs.flatMap((spec) => (spec.action === undefined ? [] : [{ action: spec.action, targets: spec.targets.map((t) => t.type), metadata: Object.keys(spec.metadata) }]));
 }
 
 /**
@@ -51,9 +51,10 @@ export async function runWithRegistration(
 ): Promise<void> {
   const request = buildRunRequest(command, flags, paths, steps, io, config);
   let plan: RegistrationPlan | null = null;
-  if (specs.length > 0) {
+  const events = registrationEvents(specs);
+  if (events.length > 0) {
     request.extraEdits = () => {
-      plan = planRegistration(config, specs.map(registrationEvent));
+      plan = planRegistration(config, events);
       // Thrown before anything is written: an unreadable registry is exit 2 with nothing changed.
       if (plan.registryError) throw new UsageError(formatFileProblem(plan.registryError));
       return { edits: plan.edits, findings: plan.findings };
@@ -70,13 +71,20 @@ export async function runWithRegistration(
   result.exitCode = report.exitCode;
 }
 
-const SPEC_FLAGS = ["action", "mutation", "target", "meta", "outcome", "guard", "actor-type", "actor-id", "actor-name"] as const;
+const SPEC_FLAGS = ["action", "template", "import", "mutation", "target", "meta", "outcome", "guard", "actor-type", "actor-id", "actor-name"] as const;
 
 /** The spec the flags describe (unvalidated): what `--spec` would hold. */
 function specFromFlags(argv: Record<string, unknown>): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   if (argv.action !== undefined) raw.action = String(argv.action);
   if (argv.mutation !== undefined) raw.mutation = String(argv.mutation);
+  if (argv.template !== undefined) raw.template = String(argv.template);
+  if (argv.import !== undefined) {
+    const text = String(argv.import);
+    const at = text.lastIndexOf("=");
+    if (at <= 0 || at === text.length - 1) throw new UsageError(`--import expects module=name[,name...], got "${text}"`);
+    raw.import = { from: text.slice(0, at), names: text.slice(at + 1).split(",").map((n) => n.trim()) };
+  }
   raw.targets = list(argv.target).map((t) => {
     const [type, resource] = pair("target", t);
     return { type, resource };
@@ -95,12 +103,14 @@ function specFromFlags(argv: Record<string, unknown>): Record<string, unknown> {
 export function instrumentCommand(io: CliIO, result: CommandResult): CommandModule {
   return {
     command: "instrument [paths..]",
-    describe: "insert audit emits at mutation paths: auditmod instrument --action A --mutation M [--target type=expr]... [--meta key=expr]... (or --spec s.json)",
+    describe: "insert audit emits at mutation paths: auditmod instrument --action A --mutation M [--target type=expr]... [--meta key=expr]... (or --template CALL [--import module=name], or --spec s.json)",
     builder: (y) =>
       withRunFlags(y)
         .positional("paths", { type: "string", array: true, describe: "files or folders to look in (default: the root)" })
         .option("spec", { type: "string", requiresArg: true, describe: "a spec file (JSON or YAML) instead of the flags below" })
         .option("action", { type: "string", requiresArg: true, describe: "the action, <resource>.<verb> (AUDIT8)" })
+        .option("template", { type: "string", requiresArg: true, describe: "any call to place instead of an audit emit, e.g. 'void trackEvent({ event: \"space_archived\" })'" })
+        .option("import", { type: "string", requiresArg: true, describe: "module=name[,name]: what the template needs imported" })
         .option("mutation", { type: "string", requiresArg: true, describe: 'the mutation call: "fn", "Obj.method" or "*.method"' })
         .option("target", { type: "string", requiresArg: true, describe: "type=expression: a target after the workspace (repeatable)" })
         .option("meta", { type: "string", requiresArg: true, describe: "key=expression: a metadata value (repeatable)" })
@@ -125,7 +135,7 @@ export function instrumentCommand(io: CliIO, result: CommandResult): CommandModu
           throw error;
         }
       } else {
-        if (argv.action === undefined || argv.mutation === undefined) throw new UsageError("instrument needs --action and --mutation (or --spec FILE)");
+        if ((argv.action === undefined && argv.template === undefined) || argv.mutation === undefined) throw new UsageError("instrument needs --action (or --template) and --mutation (or --spec FILE)");
         where = "instrument spec";
         raw = specFromFlags(argv);
       }
@@ -141,7 +151,7 @@ export function instrumentCommand(io: CliIO, result: CommandResult): CommandModu
       if (resolved.problems.length > 0) throw specUsageError(where, new SpecError(resolved.problems));
       const paths = list(argv.paths);
       const steps: StepSpec[] = [{ name: "instrument", options: { ...resolved.spec } }];
-      await runWithRegistration(io, result, `instrument ${spec.action}`, flags, paths, steps, [resolved.spec], config);
+      await runWithRegistration(io, result, `instrument ${spec.action ?? spec.template}`, flags, paths, steps, [resolved.spec], config);
     },
   };
 }

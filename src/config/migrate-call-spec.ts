@@ -4,18 +4,13 @@ import { metavariablesOf, parsePattern } from "../audit/pattern";
 import type { Node } from "../audit/ast";
 import { formatIssues } from "./config";
 import { SpecError } from "./spec";
+import { TemplateImportSchema, type TemplateImport } from "./template-import";
 
 /*
  * `migrate-call` specs: which calls (`callee`, optionally only as imported from `import`), what
  * their object argument must look like (`match`), and how it changes (`remove`, `set`, `rename`,
  * `rename-callee`, `args`). Validated with zod, one message per problem; plain data for the workers.
  */
-
-/** An import a template needs: names from a module, added the way the fixers add audit imports. */
-export interface TemplateImport {
-  from: string;
-  names: string[];
-}
 
 /** A validated `migrate-call` spec. */
 export interface MigrateCallSpec {
@@ -71,8 +66,6 @@ const PatternText = z.string().superRefine(refine((text) => {
   return typeof parsed === "string" ? parsed : null;
 }));
 
-const ImportSchema = z.object({ from: z.string().min(1, "expected a module specifier"), names: z.array(Identifier).min(1, "expected at least one name") }).strict();
-
 const MigrateCallSchema = z
   .object({
     callee: z.string().superRefine(refine((c) => {
@@ -89,7 +82,7 @@ const MigrateCallSchema = z
       const split = splitArgsReshape(a);
       return typeof split === "string" ? split : null;
     })).optional(),
-    imports: z.array(ImportSchema).default([]),
+    imports: z.array(TemplateImportSchema).default([]),
   })
   .strict()
   .superRefine((spec, ctx) => {

@@ -2,9 +2,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
 import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../audit/action-name";
+import { templateCallee } from "../audit/instrument/template";
 import { parseMutationPattern } from "../audit/mutation";
 import { formatIssues } from "./config";
 import { migrateCallProblems, type MigrateCallSpec } from "./migrate-call-spec";
+import { TemplateImportSchema, type TemplateImport } from "./template-import";
 
 /*
  * Instrumentation specs and batch manifests (DESIGN §3): their zod schemas, loading from JSON or
@@ -28,7 +30,12 @@ export interface SpecActor {
 
 /** A validated spec: what the `instrument` core reads from its options. */
 export interface InstrumentSpec {
-  action: string;
+  /** The audit action to emit; absent when the spec places a `template` instead. */
+  action?: string;
+  /** Any call to place instead of an audit emit (source text), e.g. `void trackEvent({ ... })`. */
+  template?: string;
+  /** The imports the template needs. */
+  import?: TemplateImport;
   mutation: string;
   /** Root-relative filters; a raw string is a glob (or the exact file). Absent: every file. */
   files?: (string | FileFilter)[];
@@ -91,7 +98,9 @@ const ActorSchema = z
 
 export const SpecSchema = z
   .object({
-    action: z.string().superRefine(check(actionNameProblem)),
+    action: z.string().superRefine(check(actionNameProblem)).optional(),
+    template: z.string().superRefine(check(expressionProblem)).optional(),
+    import: TemplateImportSchema.optional(),
     mutation: z.string().superRefine(check((m) => (typeof parseMutationPattern(m) === "string" ? (parseMutationPattern(m) as string) : null))),
     files: z.array(z.string().min(1, "expected a path or glob, got an empty string")).min(1, "expected at least one path or glob (leave `files` out to look everywhere)").optional(),
     targets: z.array(TargetSchema).default([]),
@@ -100,10 +109,21 @@ export const SpecSchema = z
     actor: ActorSchema.optional(),
     guard: z.enum(["required", "optional"]).default("optional"),
   })
-  .strict();
+  .strict()
+  .superRefine(check(templateProblem));
+
+/** Why a spec is neither an audit emit (`action`) nor a `template`, or mixes them; null when it is one of them. */
+function templateProblem(spec: { action?: string; template?: string; targets: unknown[]; metadata: object; actor?: unknown; import?: unknown }): string | null {
+  if (spec.action === undefined && spec.template === undefined) return null;
+  if (spec.action !== undefined && spec.template !== undefined) return "`action` and `template` do not go together: an audit emit, or the template's call";
+  if (spec.template === undefined) return spec.import ? "`import` goes with `template`: an audit emit imports what it needs itself" : null;
+  if (templateCallee(spec.template) === null) return `a template is one call, such as \`void trackEvent({ ... })\`, so that a function already making it is recognised; got "${spec.template}"`;
+  const emitKeys = [spec.targets.length > 0 && "targets", Object.keys(spec.metadata).length > 0 && "metadata", spec.actor !== undefined && "actor"].filter(Boolean);
+  return emitKeys.length > 0 ? `${emitKeys.join(", ")} describe${emitKeys.length === 1 ? "s" : ""} an audit emit; a template writes its call in full` : null;
+}
 
 /** The keys of a spec: the core reads only these from its options (the rest are conventions and engine flags). */
-export const SPEC_KEYS = ["action", "mutation", "files", "targets", "metadata", "outcome", "actor", "guard"] as const;
+export const SPEC_KEYS = ["action", "template", "import", "mutation", "files", "targets", "metadata", "outcome", "actor", "guard"] as const;
 
 /** A problem in a spec or manifest, as `where: message` lines (one per problem). */
 export class SpecError extends Error {
@@ -115,9 +135,18 @@ export class SpecError extends Error {
 
 /** Validates a spec (e.g. from a file or flags); throws `SpecError` with one line per problem, prefixed with `where`. */
 export function parseSpec(raw: unknown, where = ""): InstrumentSpec {
+  const checked = checkSpec(raw, where);
+  if (!checked.spec) throw new SpecError(checked.problems);
+  return checked.spec;
+}
+
+/** The spec, or every problem it has: zod's, and a missing `action` (or `template`), told even when other keys fail too. */
+function checkSpec(raw: unknown, where: string): { spec: InstrumentSpec | null; problems: string[] } {
   const parsed = SpecSchema.safeParse(raw);
-  if (!parsed.success) throw new SpecError(formatIssues(parsed.error.issues, where));
-  return parsed.data;
+  const fields = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const missing = fields && fields.action === undefined && fields.template === undefined ? [`${where ? `${where}.` : ""}action: Required (or \`template\`: any call to place instead of an audit emit)`] : [];
+  if (parsed.success && missing.length === 0) return { spec: parsed.data, problems: [] };
+  return { spec: null, problems: [...missing, ...(parsed.success ? [] : formatIssues(parsed.error.issues, where))] };
 }
 
 /** The spec held in a step's options (flat: `{ action, mutation, targets, ... }` beside convention keys). */
@@ -228,9 +257,9 @@ export function parseManifest(raw: unknown, fixers: readonly string[]): Manifest
       problems.push(`${where}: expected a fixer name, \`instrument: { ... }\` or \`migrate-call: { ... }\`, got ${describeValue(step)}`);
       return;
     }
-    const parsed = SpecSchema.safeParse((step as { instrument: unknown }).instrument);
-    if (parsed.success) steps.push({ kind: "instrument", spec: parsed.data });
-    else problems.push(...formatIssues(parsed.error.issues, `${where}.instrument`));
+    const checked = checkSpec((step as { instrument: unknown }).instrument, `${where}.instrument`);
+    if (checked.spec) steps.push({ kind: "instrument", spec: checked.spec });
+    problems.push(...checked.problems);
   });
   if (problems.length > 0 || !shape.success) throw new SpecError(problems);
   return { root: shape.data.root, steps };

@@ -24,6 +24,7 @@ import {
   type MutationPattern,
   type Skip,
 } from "../mutation";
+import { buildTemplateStatement, existingTemplateCallLine, templateCallee } from "./template";
 import { enclosingFunction, findAuthInScope, findBinding, findNextRequestInScope, findWorkspaceInScope } from "../scope";
 import type { StepContext, TransformCore } from "../types";
 
@@ -127,14 +128,14 @@ function subjectAt(statement: ASTPath, spec: InstrumentSpec): { subject: EmitSub
 }
 
 /** Why a mutation inside a callback is not instrumented, or null when its function is a handler of its own. */
-function callbackProblem(fn: ASTPath | null, subjectBinding: string, statement: ASTPath): string | null {
+function callbackProblem(fn: ASTPath | null, subjectBinding: string | null, statement: ASTPath): string | null {
   if (!fn) return null;
   const call = callbackCall(fn);
   if (!call) return null;
   const name = calleeName(call.node as unknown as Node) ?? "a call";
   if (ITERATING_CALLEES.has(name)) return `the mutation is inside a callback passed to ${name}() (line ${lineOf(call.node)}), which runs it per element; instrument it by hand`;
   // A route handler declares its own auth; a callback (a transaction, a retry wrapper) borrows its caller's.
-  const binding = findBinding(statement, subjectBinding);
+  const binding = subjectBinding === null ? null : findBinding(statement, subjectBinding);
   if (binding && !isInside(binding.declarationPath, fn)) {
     return `the mutation is inside a callback passed to ${name}() (line ${lineOf(call.node)}) and \`${subjectBinding}\` comes from the function around it; instrument it by hand`;
   }
@@ -146,14 +147,15 @@ function unboundName(ctx: StepContext, spec: InstrumentSpec, point: InsertionPoi
   const { path, declared } = scopeAt(point);
   const babel = require("@babel/parser") as typeof import("@babel/parser");
   const expressions: [string, string][] = [
+    ...(spec.template !== undefined ? [["template", spec.template] as [string, string]] : []),
     ...spec.targets.map((t, i): [string, string] => [`targets[${i}].resource`, t.resource]),
     ...Object.entries(spec.metadata).map(([key, text]): [string, string] => [`metadata.${key}`, text]),
   ];
   for (const [where, text] of expressions) {
     const expression = babel.parseExpression(text, { plugins: ["typescript"] });
     for (const name of new Set(referencedNames(expression))) {
-      if (GLOBALS.has(name) || moduleLevel.has(name) || declared.includes(name) || findBinding(path, name)) continue;
-      return `\`${name}\` (the spec's ${where}) is not in scope where the emit would go (${describePoint(point)})`;
+      if (GLOBALS.has(name) || moduleLevel.has(name) || declared.includes(name) || findBinding(path, name) || spec.import?.names.includes(name)) continue;
+      return `\`${name}\` (the spec's ${where}) is not in scope where the ${spec.template !== undefined ? "call" : "emit"} would go (${describePoint(point)})`;
     }
   }
   return null;
@@ -173,9 +175,10 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
   if (isSkip(ms)) return ms;
   const loop = enclosingLoop(ms.statement);
   if (loop) return { skip: `the mutation is inside a loop (line ${lineOf(loop.node)}): one event per iteration would be a guess; instrument it by hand`, node: site.call.node };
-  const subject = subjectAt(ms.statement, spec);
+  // A template's call needs no Authenticator: only its own names must be in scope.
+  const subject = spec.template !== undefined ? null : subjectAt(ms.statement, spec);
   if (typeof subject === "string") return { skip: subject, node: site.call.node };
-  const callback = callbackProblem(site.fn, subject.binding, ms.statement);
+  const callback = callbackProblem(site.fn, subject?.binding ?? null, ms.statement);
   if (callback) return { skip: callback, node: site.call.node };
   const options = { mutationName: describeCallee(site.call.node as unknown as Node, spec.mutation), guardRequired: spec.guard === "required" };
   const point = spec.outcome === "failure" ? findFailurePoint(ms, options) : findSuccessPoint(ms, options);
@@ -183,7 +186,7 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
   const unbound = unboundName(ctx, spec, point, moduleLevel);
   if (unbound) return { skip: unbound, node: site.call.node };
   const { path } = scopeAt(point);
-  const emit = buildEmit(ctx, { action: spec.action, subject: subject.subject, targets: spec.targets, metadata: spec.metadata, scope: path });
+  const emit = subject === null ? buildTemplateStatement(ctx, spec.template as string, spec.import) : buildEmit(ctx, { action: spec.action as string, subject: subject.subject, targets: spec.targets, metadata: spec.metadata, scope: path });
   insertStatement(ctx, point, emit);
   return true;
 }
@@ -224,30 +227,34 @@ export const instrument: TransformCore = {
       byFunction.set(key, [...(byFunction.get(key) ?? []), { call, fn }]);
     }
     const moduleLevel = moduleNames(ctx);
+    // What is placed: the audit emit of an action, or a template's call (named by its callee in reports).
+    const callee = spec.template !== undefined ? templateCallee(spec.template) : null;
+    const label = spec.action ?? callee ?? (spec.template as string);
     // recast reprints the block around an inserted statement with spaces, whatever the file uses.
     const tabbed = indentUnit(ctx.source) === "\t";
     let changed = false;
     for (const sites of byFunction.values()) {
-      const existing = existingEmitLine(ctx, sites[0].fn, spec.action);
+      const existing = callee !== null ? existingTemplateCallLine(ctx, sites[0].fn, sites[0].call, callee) : existingEmitLine(ctx, sites[0].fn, label);
       if (existing !== null) {
-        for (const site of sites) ctx.report(site.call.node, `already instrumented: this function emits ${spec.action} (line ${existing})`, "info");
+        const already = callee !== null ? `calls ${callee} after the mutation` : `emits ${label}`;
+        for (const site of sites) ctx.report(site.call.node, `already instrumented: this function ${already} (line ${existing})`, "info");
         continue;
       }
       if (sites.length > 1) {
         const lines = sites.map((s) => lineOf(s.call.node)).join(", ");
         for (const site of sites) {
           const callee = describeCallee(site.call.node as unknown as Node, spec.mutation);
-          ctx.report(site.call.node, `not instrumented (${spec.action}): ${callee} is called ${sites.length} times in this function (lines ${lines}); which call the event audits would be a guess; instrument it by hand`);
+          ctx.report(site.call.node, `not instrumented (${label}): ${callee} is called ${sites.length} times in this function (lines ${lines}); which call the event audits would be a guess; instrument it by hand`);
         }
         continue;
       }
       if (tabbed) {
-        ctx.report(sites[0].call.node, `not instrumented (${spec.action}): the file is indented with tabs, and the lines around an inserted emit would be re-indented with spaces; instrument it by hand`);
+        ctx.report(sites[0].call.node, `not instrumented (${label}): the file is indented with tabs, and the lines around an inserted emit would be re-indented with spaces; instrument it by hand`);
         continue;
       }
       const result = instrumentSite(ctx, spec, sites[0], moduleLevel);
       if (result === true) changed = true;
-      else ctx.report(result.node, `not instrumented (${spec.action}): ${result.skip}`);
+      else ctx.report(result.node, `not instrumented (${label}): ${result.skip}`);
     }
     return changed;
   },
