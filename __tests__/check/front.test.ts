@@ -44,7 +44,7 @@ describe("auditmod check examples/front", () => {
     const r = runCli(["check", "examples/front", "--format", "json"], REPO_ROOT);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual(SEEDED);
-    expect(r.stderr).toBe("18 problems (18 errors, 0 warnings, 0 info) in 10 files; 27 files checked\n");
+    expect(r.stderr).toBe("18 problems (18 errors, 0 warnings, 0 info) in 10 files; 29 files checked\n");
     expect(snapshotTree(FRONT)).toEqual(before);
   });
 

@@ -39,7 +39,7 @@ describe("auditmod batch on examples/front", () => {
     expect(r.stdout).toBe(EXPECTED_DIFF);
     expect(summary(r.stderr)).toBe(
       FINDINGS +
-        "auditmod: 10 would change, 20 unchanged, 0 skipped, 0 errors (30 files, 14 parsed, Ns)\n" +
+        "auditmod: 10 would change, 22 unchanged, 0 skipped, 0 errors (32 files, 16 parsed, Ns)\n" +
         REGISTERED.map((a) => `${a}: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/${a}.json\n`).join(""),
     );
     expect(userFiles(dir)).toEqual(before);
@@ -75,7 +75,7 @@ describe("auditmod batch on examples/front", () => {
         FINDINGS +
         "pages/api/w/[wId]/spaces/[spaceId]/index.ts:107:31  info  [instrument] already instrumented: this function emits space.deleted (line 118)\n" +
         "temporal/triggers/activities.ts:90:24  info  [instrument] already instrumented: this function emits trigger.schedule_updated (line 97)\n" +
-        "auditmod: 0 changed, 27 unchanged, 0 skipped, 0 errors (27 files, 14 parsed, Ns)\n",
+        "auditmod: 0 changed, 29 unchanged, 0 skipped, 0 errors (29 files, 16 parsed, Ns)\n",
     );
     expect(again.stdout).toBe(REGISTERED.map((a) => `${a}: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/${a}.json is up to date\n`).join(""));
     expect(userFiles(dir)).toEqual(written);
