@@ -61,7 +61,7 @@ function keyText(ctx: StepContext, key: string): string {
 }
 
 /** `key: value`, or the shorthand `key` when the value is that very name. */
-function member(ctx: StepContext, key: string, value: string): string {
+export function member(ctx: StepContext, key: string, value: string): string {
   return value === key && IDENTIFIER.test(key) ? key : `${keyText(ctx, key)}: ${value}`;
 }
 

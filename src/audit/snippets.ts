@@ -16,8 +16,8 @@ export interface SourceRange {
   end: number;
 }
 
-/** Where an element of a re-laid-out array comes from: an old element (its index), or new code. */
-export type ArraySlot = { kept: number } | { text: string };
+/** Where an element of a re-laid-out array comes from: an old element (its index), new code, or new code in an old element's place (its comments and line kept). */
+export type ArraySlot = { kept: number } | { text: string } | { kept: number; text: string };
 
 /** The text between two array elements (or after the last one), split at its comma. */
 export interface ElementGap {
@@ -67,7 +67,7 @@ interface ElementUnit {
  */
 export function layoutElements(source: string, array: SourceRange, elements: SourceRange[], slots: ArraySlot[], brackets: "[]" | "{}" = "[]"): string | null {
   const [opening, closing] = brackets;
-  const textOf = (slot: ArraySlot, units: ElementUnit[]) => ("kept" in slot ? units[slot.kept].body : slot.text);
+  const textOf = (slot: ArraySlot, units: ElementUnit[]) => ("text" in slot ? slot.text : units[slot.kept].body);
   if (elements.length === 0) {
     if (source.slice(array.start + 1, array.end - 1).trim() !== "") return null;
     return `${opening}${slots.map((slot) => textOf(slot, [])).join(", ")}${closing}`;
@@ -112,7 +112,7 @@ export function layoutElements(source: string, array: SourceRange, elements: Sou
   const indent = (/^[ \t]*/.exec(leads[0].slice(leads[0].lastIndexOf("\n") + 1)) as RegExpExecArray)[0];
   let text = `${opening}${open.slice(0, open.indexOf("\n"))}`;
   slots.forEach((slot, i) => {
-    const unit = "kept" in slot ? units[slot.kept] : { lead: `\n${indent}`, body: slot.text, trail: "" };
+    const unit = "kept" in slot ? { ...units[slot.kept], body: textOf(slot, units) } : { lead: `\n${indent}`, body: slot.text, trail: "" };
     text += unit.lead + unit.body + separator(i, slots.length, last.comma) + unit.trail;
   });
   return `${text}${close}${closing}`;
@@ -182,7 +182,7 @@ export function withProperties(ctx: StepContext, object: ObjectExpression, slots
   const snippet = laidOut === null ? null : parseObject(ctx, `${" ".repeat(indentOf(object))}[${laidOut}]`);
   if (!snippet || snippet.properties.length !== slots.length) return null;
   // Kept properties stay the very nodes (later steps still locate them); new ones are the snippet's, offsets dropped.
-  snippet.properties = slots.map((slot, i) => ("kept" in slot ? old[slot.kept] : snippet.properties[i]));
+  snippet.properties = slots.map((slot, i) => ("kept" in slot && !("text" in slot) ? old[slot.kept] : snippet.properties[i]));
   forgetOffsets(snippet.properties.filter((p) => !old.includes(p)));
   adoptPosition(snippet, object);
   return snippet;

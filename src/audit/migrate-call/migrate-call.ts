@@ -1,6 +1,7 @@
 import type { ASTPath, CallExpression, ObjectExpression } from "jscodeshift";
 import { migrateCallSpecFromOptions, PROP_METAVARIABLE, splitArgsReshape, type MigrateCallSpec } from "../../config/migrate-call-spec";
 import { propertyKeyName, type Node } from "../ast";
+import { member as propertyText } from "../build-emit";
 import { importBinding, importedLocalNameFrom, ensureImport, removeImportIfUnused } from "../imports";
 import { matchesMutation, mutationCalleeName, parseMutationPattern, referencedNames, type MutationPattern } from "../mutation";
 import { instantiateTemplate, matchPattern, matchPatternList, parsePattern, type Captures } from "../pattern";
@@ -14,8 +15,6 @@ import type { StepContext, TransformCore } from "../types";
  * first), kept ones keep their text and comments. A call whose argument does not fit the spec's
  * patterns is reported and left alone; imports follow the calls (unused ones go, needed ones come).
  */
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** The patterns the callee is called by in this file: renamed imports followed, and only those from `import` when given. */
 function calleePatterns(ctx: StepContext, spec: MigrateCallSpec): MutationPattern[] {
@@ -58,12 +57,6 @@ function calleeCalls(ctx: StepContext, patterns: MutationPattern[]): ASTPath<Cal
 function textOf(ctx: StepContext, node: Node): string {
   const range = sourceRange(ctx.source, node);
   return range ? ctx.source.slice(range.start, range.end) : printNode(ctx, node);
-}
-
-/** `key: value`, or the shorthand `key` when the value is that very name. */
-function propertyText(key: string, value: string): string {
-  const keyText = IDENTIFIER.test(key) ? key : JSON.stringify(key);
-  return value === key && IDENTIFIER.test(key) ? key : `${keyText}: ${value}`;
 }
 
 interface CallEdit {
@@ -116,12 +109,12 @@ function migrateObject(ctx: StepContext, spec: MigrateCallSpec, call: CallExpres
       if (typeof value !== "string") return { skip: value.skip };
       dropped.push(property.value as Node);
       added.push(value);
-      slots.push({ text: propertyText(key, value) });
+      slots.push({ kept: i, text: propertyText(ctx, key, value) });
       continue;
     }
     if (key !== null && key in spec.rename) {
       const value = textOf(ctx, property.value as Node);
-      slots.push({ text: propertyText(spec.rename[key], value) });
+      slots.push({ kept: i, text: propertyText(ctx, spec.rename[key], value) });
       continue;
     }
     slots.push({ kept: i });
@@ -133,7 +126,7 @@ function migrateObject(ctx: StepContext, spec: MigrateCallSpec, call: CallExpres
     const value = instantiate(ctx, template, captures);
     if (typeof value !== "string") return { skip: value.skip };
     added.push(value);
-    fresh.push({ text: propertyText(key, value) });
+    fresh.push({ text: propertyText(ctx, key, value) });
   }
   slots.splice(firstRemoved < 0 ? 0 : firstRemoved, 0, ...fresh);
   if (slots.length === object.properties.length && slots.every((s, i) => "kept" in s && s.kept === i)) return null;
