@@ -109,3 +109,27 @@ describe("auditmod batch legacy-migration.yaml on examples/front", () => {
     expect(userFiles(dir)).toEqual(before);
   });
 });
+
+describe("transforms/migrate-call.ts under jscodeshift's own runner", () => {
+  it("takes the spec from --spec and prints the same migration", () => {
+    const dir = copyToTempRepo(FRONT);
+    const file = path.join(dir, "api/hono/trigger_toggles.ts");
+    const before = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(
+      path.join(dir, "legacy-migration-spec.yaml"),
+      'callee: emitAuditLogEvent\nimport: "@app/lib/api/audit/workos_audit"\nmatch: { actor: "buildAuditActor($auth)" }\nremove: [workspace, actor]\nset: { auth: "$auth" }\n',
+    );
+    const out = execFileSync(
+      process.execPath,
+      [path.join(REPO_ROOT, "node_modules/jscodeshift/bin/jscodeshift.js"), "-t", path.join(REPO_ROOT, "transforms/migrate-call.ts"), "--parser=ts", "--dry", "--print", "--silent", `--spec=${path.join(dir, "legacy-migration-spec.yaml")}`, file],
+      { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+    );
+    expect(out).toContain("  void emitAuditLogEvent({\n    auth,\n    action: \"trigger.updated\",\n    targets: [");
+    // The import went; the emit it cannot migrate is reported through jscodeshift's api.report.
+    expect(out).not.toContain("  buildAuditActor,\n");
+    expect(out).toContain(`${file}:74:8 not migrated (emitAuditLogEvent)`);
+    expect(out).toContain('actor: { type: "system", id: "trigger-scheduler", name: "Trigger Scheduler" }');
+    expect(fs.readFileSync(file, "utf8")).toBe(before);
+  });
+});
+

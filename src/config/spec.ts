@@ -110,16 +110,22 @@ export const SpecSchema = z
     guard: z.enum(["required", "optional"]).default("optional"),
   })
   .strict()
-  .superRefine(check(templateProblem));
+  .superRefine(templateProblems);
 
-/** Why a spec is neither an audit emit (`action`) nor a `template`, or mixes them; null when it is one of them. */
-function templateProblem(spec: { action?: string; template?: string; targets: unknown[]; metadata: object; actor?: unknown; import?: unknown }): string | null {
-  if (spec.action === undefined && spec.template === undefined) return null;
-  if (spec.action !== undefined && spec.template !== undefined) return "`action` and `template` do not go together: an audit emit, or the template's call";
-  if (spec.template === undefined) return spec.import ? "`import` goes with `template`: an audit emit imports what it needs itself" : null;
-  if (templateCallee(spec.template) === null) return `a template is one call, such as \`void trackEvent({ ... })\`, so that a function already making it is recognised; got "${spec.template}"`;
+/** Why a spec mixes an audit emit (`action`) and a `template`, or writes a template that is not one call: one message per problem. */
+function templateProblems(spec: { action?: string; template?: string; targets: unknown[]; metadata: object; actor?: unknown; import?: unknown }, ctx: z.RefinementCtx): void {
+  const problem = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+  if (spec.action === undefined && spec.template === undefined) return;
+  if (spec.action !== undefined && spec.template !== undefined) return problem("`action` and `template` do not go together: an audit emit, or the template's call");
+  if (spec.template === undefined) {
+    if (spec.import) problem("`import` goes with `template`: an audit emit imports what it needs itself");
+    return;
+  }
+  if (expressionProblem(spec.template) === null && templateCallee(spec.template) === null) {
+    problem(`a template is one call, such as \`void trackEvent({ ... })\`, so that a function already making it is recognised; got "${spec.template}"`);
+  }
   const emitKeys = [spec.targets.length > 0 && "targets", Object.keys(spec.metadata).length > 0 && "metadata", spec.actor !== undefined && "actor"].filter(Boolean);
-  return emitKeys.length > 0 ? `${emitKeys.join(", ")} describe${emitKeys.length === 1 ? "s" : ""} an audit emit; a template writes its call in full` : null;
+  if (emitKeys.length > 0) problem(`${emitKeys.join(", ")} describe${emitKeys.length === 1 ? "s" : ""} an audit emit; a template writes its call in full`);
 }
 
 /** The keys of a spec: the core reads only these from its options (the rest are conventions and engine flags). */

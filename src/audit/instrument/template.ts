@@ -5,6 +5,7 @@ import type { Node } from "../ast";
 import { parseStatement } from "../build-emit";
 import { ensureImport } from "../imports";
 import { dottedName } from "../mutation";
+import { parsePattern } from "../pattern";
 import type { StepContext } from "../types";
 
 /*
@@ -16,8 +17,9 @@ import type { StepContext } from "../types";
 
 /** The call a template makes (`trackEvent` in `void trackEvent({ ... })`, `analytics.track`), or null when it is not one call. */
 export function templateCallee(template: string): string | null {
-  const babel = require("@babel/parser") as typeof import("@babel/parser");
-  let node = babel.parseExpression(template, { plugins: ["typescript"] }) as unknown as Node;
+  const parsed = parsePattern(template);
+  if (typeof parsed === "string") return null;
+  let node = parsed;
   while (node.type === "UnaryExpression" || node.type === "AwaitExpression") node = node.argument as Node;
   if (node.type !== "CallExpression" && node.type !== "OptionalCallExpression") return null;
   return dottedName(node.callee as Node);
