@@ -206,7 +206,7 @@ function mutationCalls(ctx: StepContext, pattern: MutationPattern): ASTPath[] {
 
 export const instrument: TransformCore = {
   name: "instrument",
-  description: "inserts an audit emit at each mutation's success (or failure) path, from a spec (DESIGN §3); every site it leaves alone is reported",
+  description: "inserts an audit emit (or any call, from a `template`) at each mutation's success (or failure) path, from a spec; every site it leaves alone is reported",
   mayMatch(source, options) {
     const pattern = typeof options.mutation === "string" ? parseMutationPattern(options.mutation) : null;
     // Without a readable spec the file is parsed, so `apply` can say what is wrong with it.
