@@ -7,6 +7,7 @@ import { matchesMutation, mutationCalleeName, parseMutationPattern, referencedNa
 import { instantiateTemplate, matchPattern, matchPatternList, parsePattern, type Captures } from "../pattern";
 import { sourceRange } from "../positions";
 import { printNode, withProperties, type ArraySlot } from "../snippets";
+import { findBinding } from "../scope";
 import type { StepContext, TransformCore } from "../types";
 
 /*
@@ -44,11 +45,24 @@ function calleePatterns(ctx: StepContext, spec: MigrateCallSpec): MutationPatter
   );
 }
 
+/** The name a pattern's call starts from (`fn`, `Obj` of `Obj.method`), which a local binding could shadow; null for `*.method` and `this`. */
+function rootName(pattern: MutationPattern): string | null {
+  if (pattern.kind === "function") return pattern.name;
+  if (pattern.kind === "any-object") return null;
+  const first = pattern.object.split(".")[0];
+  return first === "this" ? null : first;
+}
+
 function calleeCalls(ctx: StepContext, patterns: MutationPattern[]): ASTPath<CallExpression>[] {
   if (patterns.length === 0) return [];
   const calls: ASTPath<CallExpression>[] = [];
   ctx.root.find(ctx.j.CallExpression).forEach((path) => {
-    if (patterns.some((p) => matchesMutation(path.node as unknown as Node, p))) calls.push(path);
+    const pattern = patterns.find((p) => matchesMutation(path.node as unknown as Node, p));
+    if (!pattern) return;
+    // A parameter or variable of the same name in scope is another function.
+    const root = rootName(pattern);
+    if (root !== null && findBinding(path as unknown as ASTPath, root)) return;
+    calls.push(path);
   });
   return calls;
 }
@@ -67,6 +81,11 @@ interface CallEdit {
 }
 
 type Outcome = CallEdit | { skip: string } | null;
+
+// Own keys only: a property named `constructor` or `toString` is not in every record.
+function has(record: Record<string, string>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
 
 /** The property values removed or replaced, as the names they read. */
 function namesIn(nodes: Node[]): string[] {
@@ -99,12 +118,12 @@ function migrateObject(ctx: StepContext, spec: MigrateCallSpec, call: CallExpres
   for (let i = 0; i < object.properties.length; i++) {
     const key = keyed[i];
     const property = object.properties[i] as unknown as Node;
-    if (key !== null && spec.remove.includes(key) && !(key in spec.set)) {
+    if (key !== null && spec.remove.includes(key) && !has(spec.set, key)) {
       if (firstRemoved < 0) firstRemoved = slots.length;
       dropped.push(property.value as Node);
       continue;
     }
-    if (key !== null && key in spec.set) {
+    if (key !== null && has(spec.set, key)) {
       const value = instantiate(ctx, spec.set[key], new Map([...captures, [PROP_METAVARIABLE, property.value as Node]]));
       if (typeof value !== "string") return { skip: value.skip };
       dropped.push(property.value as Node);
@@ -112,7 +131,7 @@ function migrateObject(ctx: StepContext, spec: MigrateCallSpec, call: CallExpres
       slots.push({ kept: i, text: propertyText(ctx, key, value) });
       continue;
     }
-    if (key !== null && key in spec.rename) {
+    if (key !== null && has(spec.rename, key)) {
       const value = textOf(ctx, property.value as Node);
       slots.push({ kept: i, text: propertyText(ctx, spec.rename[key], value) });
       continue;
@@ -163,14 +182,21 @@ function reshapeArguments(ctx: StepContext, spec: MigrateCallSpec, call: CallExp
   return { dropped, added: [text.slice("__args".length)] };
 }
 
+/** Why the callee cannot be renamed at this call, or null. */
+function renameProblem(ctx: StepContext, spec: MigrateCallSpec, call: CallExpression): string | null {
+  const callee = call.callee as unknown as Node;
+  if (spec["rename-callee"] === undefined || callee.type !== "Identifier" || importBinding(ctx, callee.name as string)) return null;
+  // A function declared here (or a global) is renamed where it is declared, by a refactoring: not call by call.
+  return `\`${callee.name as string}\` is not imported in this file, so \`${spec["rename-callee"]}\` cannot be imported in its place; rename it by hand`;
+}
+
 /** Gives the call its new callee name; the old name's import goes when unused, the new one comes from the same module. */
 function renameCallee(ctx: StepContext, spec: MigrateCallSpec, call: CallExpression): CallEdit | null {
   const name = spec["rename-callee"] as string;
   const callee = call.callee as unknown as Node;
   if (callee.type === "Identifier") {
     const old = callee.name as string;
-    const binding = importBinding(ctx, old);
-    const local = binding ? ensureImport(ctx, spec.import ?? binding.module, name) : name;
+    const local = ensureImport(ctx, (importBinding(ctx, old) as { module: string }).module, name);
     if (local === old) return null;
     call.callee = ctx.j.identifier(local);
     return { dropped: [old], added: [] };
@@ -202,7 +228,8 @@ export const migrateCall: TransformCore = {
     for (const path of calls) {
       const call = path.node;
       const name = calleeText(ctx, call);
-      const outcome = spec.args !== undefined ? reshapeArguments(ctx, spec, call) : migrateObject(ctx, spec, call);
+      const unrenamable = renameProblem(ctx, spec, call);
+      const outcome = unrenamable !== null ? { skip: unrenamable } : spec.args !== undefined ? reshapeArguments(ctx, spec, call) : migrateObject(ctx, spec, call);
       if (outcome && "skip" in outcome) {
         ctx.report(call, `not migrated (${name}): ${outcome.skip}`);
         continue;
