@@ -1,5 +1,5 @@
 import type { Node } from "../../src/audit/ast";
-import { instantiateTemplate, matchPattern, matchPatternList, metavariablesOf, parsePattern } from "../../src/audit/pattern";
+import { instantiateTemplate, matchPattern, renameVariables, matchPatternList, metavariablesOf, parsePattern } from "../../src/audit/pattern";
 import { babelParse } from "../../src/engine/parse";
 
 /** The first expression of a TypeScript file (parsed as the engine parses files). */
@@ -83,5 +83,18 @@ describe("instantiateTemplate", () => {
     ["h($nope)", { missing: "$nope" }],
   ])("%s", (template, expected) => {
     expect(instantiateTemplate(template, captures, textOf)).toEqual(expected);
+  });
+});
+
+describe("renameVariables", () => {
+  const renames = new Map([["trackEvent", "track"]]);
+  it.each<[string, string]>([
+    ['void trackEvent({ event: "a" })', 'void track({ event: "a" })'],
+    ["analytics.trackEvent(trackEvent)", "analytics.trackEvent(track)"],
+    ["f({ trackEvent: 1, x: trackEvent })", "f({ trackEvent: 1, x: track })"],
+    ["f({ trackEvent })", "f({ trackEvent: track })"],
+    ["trackEventually()", "trackEventually()"],
+  ])("%s", (text, expected) => {
+    expect(renameVariables(text, renames)).toBe(expected);
   });
 });

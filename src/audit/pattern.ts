@@ -203,3 +203,36 @@ export function instantiateTemplate(text: string, captures: ReadonlyMap<string, 
   }
   return out;
 }
+
+/**
+ * The code with the variables in `renames` renamed (`trackEvent` -> `track` where the file imports
+ * it under that name); property names and keys stay. The code must parse (a checked template).
+ */
+export function renameVariables(text: string, renames: ReadonlyMap<string, string>): string {
+  const parsed = parsePattern(text);
+  if (typeof parsed === "string" || renames.size === 0) return text;
+  const spans: { start: number; end: number; name: string }[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!isNode(value)) return;
+    if (value.type === "Identifier") {
+      const renamed = renames.get(value.name as string);
+      if (renamed !== undefined) spans.push({ start: value.start as number, end: value.end as number, name: renamed });
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (IGNORED_KEYS.has(key)) continue;
+      const isPropertyName = ((value.type === "MemberExpression" || value.type === "OptionalMemberExpression") && key === "property" && !value.computed) || (value.type === "ObjectProperty" && key === "key" && !value.computed);
+      // `{ trackEvent }` is a key and a variable at once: written out, so the key stays.
+      if (value.type === "ObjectProperty" && value.shorthand && key === "value" && isNode(value.value) && renames.has(value.value.name as string)) {
+        spans.push({ start: value.start as number, end: value.end as number, name: `${value.value.name as string}: ${renames.get(value.value.name as string) as string}` });
+        continue;
+      }
+      if (!isPropertyName) walk(value[key]);
+    }
+  };
+  walk(parsed);
+  let out = text;
+  for (const span of spans.sort((a, b) => b.start - a.start)) out = out.slice(0, span.start) + span.name + out.slice(span.end);
+  return out;
+}

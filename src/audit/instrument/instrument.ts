@@ -24,7 +24,7 @@ import {
   type MutationPattern,
   type Skip,
 } from "../mutation";
-import { buildTemplateStatement, existingTemplateCallLine, templateCallee } from "./template";
+import { buildTemplateStatement, existingTemplateCallLine, localTemplateCallee, templateCallee } from "./template";
 import { enclosingFunction, findAuthInScope, findBinding, findNextRequestInScope, findWorkspaceInScope } from "../scope";
 import type { StepContext, TransformCore } from "../types";
 
@@ -228,8 +228,8 @@ export const instrument: TransformCore = {
     }
     const moduleLevel = moduleNames(ctx);
     // What is placed: the audit emit of an action, or a template's call (named by its callee in reports).
-    const callee = spec.template !== undefined ? templateCallee(spec.template) : null;
-    const label = spec.action ?? callee ?? (spec.template as string);
+    const callee = spec.template !== undefined ? localTemplateCallee(ctx, spec.template, spec.import) : null;
+    const label = spec.action ?? templateCallee(spec.template as string) ?? (spec.template as string);
     // recast reprints the block around an inserted statement with spaces, whatever the file uses.
     const tabbed = indentUnit(ctx.source) === "\t";
     let changed = false;

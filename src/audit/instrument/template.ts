@@ -3,9 +3,9 @@ import type { ASTPath } from "jscodeshift";
 import type { TemplateImport } from "../../config/template-import";
 import type { Node } from "../ast";
 import { parseStatement } from "../build-emit";
-import { ensureImport } from "../imports";
+import { ensureImport, importedLocalNameFrom } from "../imports";
 import { dottedName } from "../mutation";
-import { parsePattern } from "../pattern";
+import { parsePattern, renameVariables } from "../pattern";
 import type { StepContext } from "../types";
 
 /*
@@ -45,9 +45,22 @@ export function existingTemplateCallLine(ctx: StepContext, fn: ASTPath | null, m
   return line;
 }
 
-/** The template's statement, ready to insert, with the imports it names added as the fixers add audit imports. */
+/** The callee as this file calls it: `track` when the file imports the template's `trackEvent` as `track`. */
+export function localTemplateCallee(ctx: StepContext, template: string, imports: TemplateImport | undefined): string | null {
+  const callee = templateCallee(template);
+  if (callee === null || !imports) return callee;
+  const [root, ...rest] = callee.split(".");
+  const local = imports.names.includes(root) ? importedLocalNameFrom(ctx, imports.from, root) : null;
+  return local ? [local, ...rest].join(".") : callee;
+}
+
+/** The template's statement, ready to insert, with the imports it names added as the fixers add audit imports (and called by their local names). */
 export function buildTemplateStatement(ctx: StepContext, template: string, imports: TemplateImport | undefined): Statement {
-  for (const name of imports?.names ?? []) ensureImport(ctx, imports!.from, name);
-  const text = template.trim();
+  const renames = new Map<string, string>();
+  for (const name of imports?.names ?? []) {
+    const local = ensureImport(ctx, imports!.from, name);
+    if (local !== name) renames.set(name, local);
+  }
+  const text = renameVariables(template.trim(), renames);
   return parseStatement(ctx, text.endsWith(";") ? text : `${text};`);
 }
