@@ -4,7 +4,7 @@ import { propertyKeyName, type Node } from "../ast";
 import { member as propertyText } from "../build-emit";
 import { importBinding, importedLocalNameFrom, ensureImport, removeImportIfUnused } from "../imports";
 import { matchesMutation, mutationCalleeName, parseMutationPattern, referencedNames, type MutationPattern } from "../mutation";
-import { instantiateTemplate, matchPattern, matchPatternList, parsePattern, type Captures } from "../pattern";
+import { instantiateTemplate, matchPattern, matchPatternList, parsePattern, renameVariables, type Captures } from "../pattern";
 import { sourceRange } from "../positions";
 import { printNode, withProperties, type ArraySlot } from "../snippets";
 import { findBinding } from "../scope";
@@ -211,6 +211,22 @@ function calleeText(ctx: StepContext, call: CallExpression): string {
   return textOf(ctx, call.callee as unknown as Node);
 }
 
+/** The spec with its templates calling imported names as this file imports them (`trackEvent` imported as `track`). */
+function withLocalNames(ctx: StepContext, spec: MigrateCallSpec): MigrateCallSpec {
+  const renames = new Map<string, string>();
+  for (const { from, names } of spec.imports) {
+    for (const name of names) {
+      const local = importedLocalNameFrom(ctx, from, name);
+      if (local && local !== name) renames.set(name, local);
+    }
+  }
+  if (renames.size === 0) return spec;
+  const set = Object.fromEntries(Object.entries(spec.set).map(([key, template]) => [key, renameVariables(template, renames)]));
+  const reshape = spec.args === undefined ? null : splitArgsReshape(spec.args);
+  const args = reshape && typeof reshape !== "string" ? `${spec.args!.slice(0, spec.args!.indexOf(") ->") + 1)} -> ${renameVariables(`__args${reshape.to}`, renames).slice("__args".length)}` : spec.args;
+  return { ...spec, set, args };
+}
+
 export const migrateCall: TransformCore = {
   name: "migrate-call",
   description: "rewrites the calls of one function from a spec: match patterns with $captures, remove/set/rename properties of the object argument, rename the callee, reshape positional arguments; calls that do not match are reported",
@@ -219,7 +235,7 @@ export const migrateCall: TransformCore = {
     return !pattern || typeof pattern === "string" || source.includes(mutationCalleeName(pattern));
   },
   apply(ctx) {
-    const spec = migrateCallSpecFromOptions(ctx.options);
+    const spec = withLocalNames(ctx, migrateCallSpecFromOptions(ctx.options));
     const calls = calleeCalls(ctx, calleePatterns(ctx, spec));
     if (calls.length === 0) return false;
     const dropped = new Set<string>();
