@@ -148,7 +148,7 @@ function migrateObject(ctx: StepContext, spec: MigrateCallSpec, call: CallExpres
     fresh.push({ text: propertyText(ctx, key, value) });
   }
   slots.splice(firstRemoved < 0 ? 0 : firstRemoved, 0, ...fresh);
-  if (slots.length === object.properties.length && slots.every((s, i) => "kept" in s && s.kept === i)) return null;
+  if (slots.length === object.properties.length && slots.every((s, i) => "kept" in s && !("text" in s) && s.kept === i)) return null;
 
   const next = withProperties(ctx, object, slots);
   if (!next) return { skip: "the object argument is laid out in a way the migration cannot keep (several properties on some lines, or comments between a value and its comma)" };
