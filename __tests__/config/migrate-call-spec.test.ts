@@ -33,6 +33,7 @@ describe("migrate-call spec validation: one message per problem", () => {
     ["args with object edits", { callee: "f", args: "($a) -> ({ a: $a })", remove: ["b"] }, ["spec.args: args reshapes the whole argument list: migrate the object argument (match, remove, set, rename) in a step of its own"]],
     ["args without an arrow", { callee: "f", args: "($a, $b)" }, ['spec.args: expected "(<patterns>) -> (<expressions>)", got "($a, $b)"']],
     ["args using an uncaptured name", { callee: "f", args: "($a) -> ($a, $b)" }, ["spec.args: the right side uses $b, which the left side does not capture"]],
+    ["empty files", { ...LEGACY, files: [] }, ["spec.files: expected at least one path or glob (leave `files` out to look everywhere)"]],
     ["an unknown key", { callee: "f", remove: ["a"], colour: "red" }, ["spec: Unrecognized key(s) in object: 'colour'"]],
   ])("%s", (_name, raw, expected) => {
     expect(problems(raw)).toEqual(expected);

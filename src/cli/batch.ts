@@ -47,7 +47,11 @@ export function batchCommand(io: CliIO, result: CommandResult): CommandModule {
       const specs: InstrumentSpec[] = [];
       const steps: StepSpec[] = manifest.steps.map((step, i) => {
         if (step.kind === "fixer") return { name: step.name };
-        if (step.kind === "migrate-call") return { name: "migrate-call", options: { ...step.spec } };
+        if (step.kind === "migrate-call") {
+          const resolved = resolveSpecFiles(step.spec, config.root, `steps[${i}].migrate-call`);
+          problems.push(...resolved.problems);
+          return { name: "migrate-call", options: { ...resolved.spec } };
+        }
         const resolved = resolveSpecFiles(step.spec, config.root, `steps[${i}].instrument`);
         problems.push(...resolved.problems);
         specs.push(resolved.spec);

@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
 import { parseMigrateCallSpec, type MigrateCallSpec } from "../config/migrate-call-spec";
-import { readSpecFile, SpecError } from "../config/spec";
+import { readSpecFile, resolveSpecFiles, SpecError } from "../config/spec";
 import { UsageError } from "../engine/errors";
 import { runSteps } from "../engine/run";
-import { buildRunRequest, withRunFlags, type CliIO, type RunFlags } from "./common";
+import { buildRunRequest, resolveConfig, withRunFlags, type CliIO, type RunFlags } from "./common";
 import { specUsageError } from "./instrument";
 import type { CommandResult } from "./main";
 
@@ -33,8 +33,11 @@ export function migrateCallCommand(io: CliIO, result: CommandResult): CommandMod
         if (error instanceof SpecError) throw specUsageError(specFile, error);
         throw error;
       }
+      const config = resolveConfig(flags.root, io);
+      const resolved = resolveSpecFiles(spec, config.root);
+      if (resolved.problems.length > 0) throw specUsageError(specFile, new SpecError(resolved.problems));
       const paths = ((argv.paths as string[] | undefined) ?? []).map(String);
-      const request = buildRunRequest(`migrate-call ${spec.callee}`, flags, paths, [{ name: "migrate-call", options: { ...spec } }], io);
+      const request = buildRunRequest(`migrate-call ${spec.callee}`, flags, paths, [{ name: "migrate-call", options: { ...resolved.spec } }], io, config);
       const report = await runSteps(request);
       result.exitCode = report.exitCode;
     },

@@ -3,7 +3,7 @@ import { parseMutationPattern } from "../audit/mutation";
 import { metavariablesOf, parsePattern } from "../audit/pattern";
 import type { Node } from "../audit/ast";
 import { formatIssues } from "./config";
-import { SpecError } from "./spec";
+import { SpecError, type FileFilter } from "./spec";
 import { TemplateImportSchema, type TemplateImport } from "./template-import";
 
 /*
@@ -17,6 +17,8 @@ export interface MigrateCallSpec {
   callee: string;
   /** Only calls of the callee imported from this module match. */
   import?: string;
+  /** Root-relative filters, as for instrument specs; absent: every file. */
+  files?: (string | FileFilter)[];
   /** Property -> pattern (`$name` captures an expression). */
   match: Record<string, string>;
   remove: string[];
@@ -73,6 +75,7 @@ const MigrateCallSchema = z
       return typeof parsed === "string" ? parsed : null;
     })),
     import: z.string().min(1, "expected a module specifier").optional(),
+    files: z.array(z.string().min(1, "expected a path or glob, got an empty string")).min(1, "expected at least one path or glob (leave `files` out to look everywhere)").optional(),
     match: z.record(PropertyName, PatternText).default({}),
     remove: z.array(PropertyName).default([]),
     set: z.record(PropertyName, PatternText).default({}),
@@ -115,13 +118,18 @@ const MigrateCallSchema = z
   });
 
 /** The keys of a spec: the core reads only these from its options (the rest are conventions and engine flags). */
-export const MIGRATE_CALL_KEYS = ["callee", "import", "match", "remove", "set", "rename", "rename-callee", "args", "imports"] as const;
+export const MIGRATE_CALL_KEYS = ["callee", "import", "files", "match", "remove", "set", "rename", "rename-callee", "args", "imports"] as const;
 
 /** The spec held in a step's options, beside convention keys and jscodeshift's own flags. */
 export function migrateCallSpecFromOptions(options: Record<string, unknown>): MigrateCallSpec {
   const picked: Record<string, unknown> = {};
   for (const key of MIGRATE_CALL_KEYS) if (options[key] !== undefined) picked[key] = options[key];
-  return parseMigrateCallSpec(picked);
+  // Filters already checked against a root arrive as objects; validate the rest as written.
+  const files = picked.files;
+  const checked = Array.isArray(files) && files.every((f) => typeof f === "object" && f !== null);
+  if (checked) delete picked.files;
+  const spec = parseMigrateCallSpec(picked);
+  return checked ? { ...spec, files: files as FileFilter[] } : spec;
 }
 
 /** Validates a `migrate-call` spec; throws `SpecError` with one line per problem, prefixed with `where`. */

@@ -187,7 +187,7 @@ export function resolveFileFilter(root: string, entry: string): FileFilter | str
 }
 
 /** Resolves every spec's `files` against the root; problems are returned as `where.files[i]: message` lines. */
-export function resolveSpecFiles(spec: InstrumentSpec, root: string, where = ""): { spec: InstrumentSpec; problems: string[] } {
+export function resolveSpecFiles<S extends { files?: (string | FileFilter)[] }>(spec: S, root: string, where = ""): { spec: S; problems: string[] } {
   if (!spec.files) return { spec, problems: [] };
   const problems: string[] = [];
   const files: FileFilter[] = [];

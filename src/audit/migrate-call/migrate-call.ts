@@ -1,4 +1,5 @@
 import type { ASTPath, CallExpression, ObjectExpression } from "jscodeshift";
+import { matchesFiles } from "../../config/spec";
 import { migrateCallSpecFromOptions, PROP_METAVARIABLE, splitArgsReshape, type MigrateCallSpec } from "../../config/migrate-call-spec";
 import { propertyKeyName, type Node } from "../ast";
 import { member as propertyText } from "../build-emit";
@@ -236,6 +237,7 @@ export const migrateCall: TransformCore = {
   },
   apply(ctx) {
     const spec = withLocalNames(ctx, migrateCallSpecFromOptions(ctx.options));
+    if (spec.files && !matchesFiles(ctx.file, spec.files)) return false;
     const calls = calleeCalls(ctx, calleePatterns(ctx, spec));
     if (calls.length === 0) return false;
     const dropped = new Set<string>();
