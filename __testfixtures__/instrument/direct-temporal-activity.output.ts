@@ -1,6 +1,6 @@
 import { log } from "@temporalio/activity";
 
-import { emitAuditLogEventDirect, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEventDirect } from "@app/lib/api/audit/workos_audit";
 
 import { TriggerResource } from "@app/lib/resources/trigger_resource";
 import type { WorkspaceType } from "@app/types/workspace";

@@ -1,5 +1,5 @@
 import type { Authenticator } from "@app/lib/auth";
-import { emitAuditLogEvent, getAuditLogContext, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
 import { verifyDomainOwnership } from "@app/lib/api/domains";
 import type { WorkspaceResource } from "@app/lib/resources/workspace_resource";
 

@@ -1,7 +1,7 @@
 // Mounted at /api/w/:wId/triggers.
 
 import { apiErrorForHono } from "@app/lib/api/errors";
-import { emitAuditLogEvent, getAuditLogContext, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
 import { createWorkspaceRouter } from "@app/lib/api/hono";
 import { TriggerResource } from "@app/lib/resources/trigger_resource";
 

@@ -1,4 +1,4 @@
-import { emitAuditLogEvent, getAuditLogContext, buildWorkspaceTarget } from "@app/lib/api/audit/workos_audit";
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
 import type { Authenticator } from "@app/lib/auth";
 import { GroupMembershipModel } from "@app/lib/resources/storage/models/group_memberships";
 import type { GroupResource } from "@app/lib/resources/group_resource";

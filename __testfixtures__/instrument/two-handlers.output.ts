@@ -1,5 +1,5 @@
 import { apiErrorForHono } from "@app/lib/api/errors";
-import { emitAuditLogEvent, getAuditLogContext, buildAuditLogTarget } from "@app/lib/api/audit/workos_audit";
+import { buildAuditLogTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
 import { createWorkspaceRouter } from "@app/lib/api/hono";
 import { SpaceResource } from "@app/lib/resources/space_resource";
 

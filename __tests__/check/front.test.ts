@@ -19,6 +19,7 @@ const SEEDED: Diagnostic[] = [
   { file: "api/hono/triggers.ts", line: 21, column: 10, rule: "AUDIT1", severity: "error", message: "emitAuditLogEvent is returned, so the caller waits on the audit log; emit with `void` and return separately", fixer: null },
   { file: "api/hono/triggers.ts", line: 31, column: 7, rule: "AUDIT10", severity: "error", message: "metadata differs from admin/audit_log_schemas/trigger.updated.json: missing \"enabled\"; extra \"changed_fields\"", fixer: null },
   { file: "lib/api/audit/workos_audit.ts", line: 25, column: 5, rule: "AUDIT3", severity: "error", message: "action \"api_key.created\" is registered but has no schema admin/audit_log_schemas/api_key.created.json; write it with `auditmod add-event api_key.created --target <type> --meta <key>`", fixer: null },
+  { file: "lib/api/audit/workos_audit.ts", line: 31, column: 5, rule: "AUDIT8", severity: "error", message: `action "credentials.created" has a plural resource "credentials"; ${AUDIT8_RULE}`, fixer: null },
   { file: "pages/api/w/[wId]/domains.ts", line: 81, column: 11, rule: "AUDIT9", severity: "error", message: `metadata key "previousDomain" is not snake case; ${AUDIT9_RULE}`, fixer: null },
   { file: "pages/api/w/[wId]/groups/[groupId]/members.ts", line: 78, column: 12, rule: "AUDIT6", severity: "error", message: "emitAuditLogEvent has no context while the Next.js request `req` is in scope; pass `context: getAuditLogContext(auth, req)`", fixer: "audit-context" },
   { file: "pages/api/w/[wId]/groups/[groupId]/members.ts", line: 87, column: 25, rule: "AUDIT5", severity: "error", message: "metadata \"member_count\" is `members.length`, not provably a string; wrap it in String(...)", fixer: "stringify-metadata" },
@@ -44,14 +45,14 @@ describe("auditmod check examples/front", () => {
     const r = runCli(["check", "examples/front", "--format", "json"], REPO_ROOT);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual(SEEDED);
-    expect(r.stderr).toBe("18 problems (18 errors, 0 warnings, 0 info) in 10 files; 29 files checked\n");
+    expect(r.stderr).toBe("19 problems (19 errors, 0 warnings, 0 info) in 10 files; 36 files checked\n");
     expect(snapshotTree(FRONT)).toEqual(before);
   });
 
   it("agrees with VIOLATIONS.md: every row is reported, and the one extra is the AUDIT3 its prose names", () => {
     const reported = SEEDED.map((d) => `${d.file}:${d.line} ${d.rule}`);
     const rows = seededRows();
-    expect(rows.length).toBe(17);
+    expect(rows.length).toBe(18);
     expect(rows.filter((row) => !reported.includes(row))).toEqual([]);
     // "action `space.archive` ... not registered, no schema ..., so also AUDIT3/AUDIT10" (no schema: nothing for AUDIT10 to compare).
     expect(reported.filter((row) => !rows.includes(row))).toEqual(["api/hono/spaces.ts:97 AUDIT3"]);
@@ -83,7 +84,7 @@ describe("auditmod check examples/front", () => {
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     expect(log.runs[0].results).toHaveLength(SEEDED.length);
-    expect(log.runs[0].results[13].locations[0].physicalLocation).toEqual({
+    expect(log.runs[0].results[14].locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: "examples/front/pages/api/w/%5BwId%5D/spaces/%5BspaceId%5D/index.ts", uriBaseId: "%SRCROOT%" },
       region: { startLine: 85, startColumn: 11 },
     });
@@ -104,6 +105,7 @@ describe("auditmod check examples/front", () => {
       "api/hono/triggers.ts:21 AUDIT1",
       "api/hono/triggers.ts:31 AUDIT10",
       "lib/api/audit/workos_audit.ts:25 AUDIT3",
+      "lib/api/audit/workos_audit.ts:31 AUDIT8",
       "pages/api/w/[wId]/domains.ts:81 AUDIT9",
     ]);
     expect(JSON.parse(r.stdout)).toEqual(unfixable);

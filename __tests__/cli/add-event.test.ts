@@ -142,12 +142,34 @@ describe("auditmod add-event on examples/front", () => {
     expect(fs.readFileSync(schemaFile, "utf8")).toBe(conflicting);
   });
 
+  it("a new name breaking AUDIT8 or AUDIT9 is a warning naming the conforming one, and the action is still registered", () => {
+    const dir = copyToTempRepo(FRONT);
+    const r = runCli(["add-event", "spaces.archived", "--target", "space", "--meta", "spaceKind", "--dry"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("command line"))).toEqual([
+      'command line  warning  [names] action: AUDIT8: action "spaces.archived" has a plural resource "spaces"; actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed); it is not in lib/api/audit/workos_audit.ts yet, so it can still be named "space.archived" (the run goes on with "spaces.archived")',
+      'command line  warning  [names] metadata.spaceKind: AUDIT9: metadata key "spaceKind" is not snake case; metadata keys are lower snake case (space_kind, member_count); admin/audit_log_schemas/spaces.archived.json does not declare it yet, so it can still be named "space_kind" (the run goes on with "spaceKind")',
+    ]);
+    expect(r.stderr).toContain("spaces.archived: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/spaces.archived.json\n");
+  });
+
+  it("a registered legacy action is used as it is, without a warning", () => {
+    const dir = copyToTempRepo(FRONT);
+    const r = runCli(["add-event", "credentials.created", "--target", "credential", "--meta", "provider", "--dry"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.replace(/, [\d.]+s\)/, ", Ns)")).toBe(
+      "auditmod: 0 would change, 1 unchanged, 0 skipped, 0 errors (1 files, 0 parsed, Ns)\n" +
+        "credentials.created: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/credentials.created.json is up to date\n",
+    );
+  });
+
   it.each([
-    ["a plural resource", ["add-event", "spaces.archived"], 'AUDIT8: action "spaces.archived" has a plural resource "spaces"'],
-    ["a verb not in the past tense", ["add-event", "space.archive", "--target", "space"], 'AUDIT8: action "space.archive" has a verb "archive" that is not in the past tense'],
-    ["a camelCase metadata key", ["add-event", "space.archived", "--meta", "spaceKind"], 'AUDIT9: metadata key "spaceKind" is not snake case'],
+    ["an action with upper case", ["add-event", "Space.archived"], '"Space.archived" cannot be an action: it contains upper case'],
+    ["an action without a dot", ["add-event", "spacearchived", "--target", "space"], '"spacearchived" cannot be an action: it has no dot between a resource and a verb'],
+    ["a metadata key with a space", ["add-event", "space.archived", "--meta", "space kind"], 'metadata key "space kind" contains white space'],
     ["a target given as type=expression", ["add-event", "space.archived", "--target", "space=space"], 'AUDIT7: target type "space=space" is not a lower snake case resource name'],
-  ])("%s is exit 2 naming the rule, and nothing is written", (_what, args, start) => {
+  ])("%s is exit 2 naming the problem, and nothing is written", (_what, args, start) => {
     const dir = copyToTempRepo(FRONT);
     const before = userFiles(dir);
     const r = runCli(args, dir);

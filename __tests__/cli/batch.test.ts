@@ -13,9 +13,20 @@ const EXPECTED_DIFF = fs.readFileSync(path.join(__dirname, "batch-front.expected
 
 const FINDINGS =
   "api/hono/triggers.ts:21:10  warning  [await-to-void] emitAuditLogEvent is returned, so the caller waits on the audit log (AUDIT1); not rewritten: emit with `void` and return separately\n" +
+  "lib/api/frames.ts:23:31  warning  [instrument] not instrumented (frame.deleted): the mutation is inside a callback passed to withTransaction() (line 21) and `auth` comes from the function around it; instrument it by hand\n" +
   "migrations/20260101_backfill_spaces.ts:52:13  info  [await-to-void] emitAuditLogEventDirect is awaited on purpose: the file is a script (it calls makeScript) (AUDIT1 exception); left as is\n";
+/** The POST handler binds `group` after the Result guard (`const group = groupRes.value;`). */
+const GROUP_CREATED_SKIP = (line: number, after: number) =>
+  `pages/api/w/[wId]/groups/index.ts:${line}:30  warning  [instrument] not instrumented (group.created): \`group\` (the spec's targets[0].resource) is not in scope where the emit would go (after line ${after})\n`;
 
-const REGISTERED = ["space.deleted", "api_key.revoked", "trigger.schedule_updated"];
+/** New actions that got their emits: registered, schema written. */
+const REGISTERED = ["space.deleted", "api_key.revoked", "trigger.schedule_updated", "group.renamed", "group.archived"];
+/** Registered under its legacy name, with a schema: used as it is, no warning. */
+const LEGACY = "credentials.created: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/credentials.created.json is up to date\n";
+/** Steps whose every site was skipped: no registry or schema change. */
+const IDLE =
+  "group.created: registry and schema left as they are: no site got its emit and nothing in the run's files emits it\n" +
+  "frame.deleted: registry and schema left as they are: no site got its emit and nothing in the run's files emits it\n";
 
 function summary(stderr: string): string {
   return stderr.replace(/, [\d.]+s\)/g, ", Ns)");
@@ -39,8 +50,11 @@ describe("auditmod batch on examples/front", () => {
     expect(r.stdout).toBe(EXPECTED_DIFF);
     expect(summary(r.stderr)).toBe(
       FINDINGS +
-        "auditmod: 10 would change, 22 unchanged, 0 skipped, 0 errors (32 files, 16 parsed, Ns)\n" +
-        REGISTERED.map((a) => `${a}: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/${a}.json\n`).join(""),
+        GROUP_CREATED_SKIP(58, 64) +
+        "auditmod: 15 would change, 26 unchanged, 0 skipped, 0 errors (41 files, 22 parsed, Ns)\n" +
+        REGISTERED.map((a) => `${a}: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/${a}.json\n`).join("") +
+        LEGACY +
+        IDLE,
     );
     expect(userFiles(dir)).toEqual(before);
   });
@@ -55,8 +69,10 @@ describe("auditmod batch on examples/front", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       REGISTERED.map((a) => `${a}: registered in lib/api/audit/workos_audit.ts; created admin/audit_log_schemas/${a}.json\n`).join("") +
-        "Reminder: 3 audit log schemas were created or changed (space.deleted, api_key.revoked, trigger.schedule_updated). Register them with WorkOS after merge and before deploy:\n" +
-        "  npx tsx admin/register_audit_log_schemas.ts --execute space.deleted api_key.revoked trigger.schedule_updated\n",
+        LEGACY +
+        IDLE +
+        `Reminder: 5 audit log schemas were created or changed (${REGISTERED.join(", ")}). Register them with WorkOS after merge and before deploy:\n` +
+        `  npx tsx admin/register_audit_log_schemas.ts --execute ${REGISTERED.join(" ")}\n`,
     );
     const written = userFiles(dir);
 
@@ -70,33 +86,45 @@ describe("auditmod batch on examples/front", () => {
     commitAll(dir, "batch");
     const again = runCli(["batch", "audit-batch.yaml"], dir);
     expect(again.status).toBe(0);
+    const [triggers, frames, migration] = FINDINGS.split(/(?<=\n)/);
     expect(summary(again.stderr)).toBe(
       "api/hono/api_keys.ts:83:24  info  [instrument] already instrumented: this function emits api_key.revoked (line 91)\n" +
-        FINDINGS +
+        "api/hono/credentials.ts:37:31  info  [instrument] already instrumented: this function emits credentials.created (line 49)\n" +
+        triggers +
+        frames +
+        "lib/api/groups.ts:36:28  info  [instrument] already instrumented: this function emits group.archived (line 42)\n" +
+        migration +
+        GROUP_CREATED_SKIP(60, 66) +
+        "pages/api/w/[wId]/groups/index.ts:106:31  info  [instrument] already instrumented: this function emits group.renamed (line 114)\n" +
         "pages/api/w/[wId]/spaces/[spaceId]/index.ts:107:31  info  [instrument] already instrumented: this function emits space.deleted (line 118)\n" +
         "temporal/triggers/activities.ts:90:24  info  [instrument] already instrumented: this function emits trigger.schedule_updated (line 97)\n" +
-        "auditmod: 0 changed, 29 unchanged, 0 skipped, 0 errors (29 files, 16 parsed, Ns)\n",
+        "auditmod: 0 changed, 36 unchanged, 0 skipped, 0 errors (36 files, 22 parsed, Ns)\n",
     );
-    expect(again.stdout).toBe(REGISTERED.map((a) => `${a}: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/${a}.json is up to date\n`).join(""));
+    expect(again.stdout).toBe(
+      REGISTERED.map((a) => `${a}: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/${a}.json is up to date\n`).join("") + LEGACY + IDLE,
+    );
     expect(userFiles(dir)).toEqual(written);
   });
 
-  it("a bad manifest is exit 2 with one line per problem and its path in the manifest; nothing is written", () => {
+  it("a malformed manifest is exit 2 with one line per problem and its path in the manifest; nothing is written", () => {
     const dir = copyToTempRepo(FRONT);
     fs.writeFileSync(
       path.join(dir, "bad.yaml"),
       [
         "steps:",
         "  - instrument:",
-        "      action: space.delete",
+        "      action: Space.Deleted",
         '      mutation: "*.delete"',
         "      targets: [{ type: space, resource: space }]",
         "  - await-to-void",
         "  - stringify-metdata",
         "  - instrument:",
-        "      action: api_key.revoked",
+        "      action: api_key revoked",
         "      mutation: ApiKeyResource.revoke",
-        "      metadata: { keyRole: key.role }",
+        "      metdata: { key_role: key.role }",
+        "  - instrument:",
+        "      action: spacedeleted",
+        '      mutation: "*.delete()"',
         '      files: ["../other/**"]',
         "",
       ].join("\n"),
@@ -106,11 +134,15 @@ describe("auditmod batch on examples/front", () => {
     const r = runCli(["batch", "bad.yaml"], dir);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
+    const shape = "an action is <resource>.<verb> in lower case (space.created)";
     expect(r.stderr).toBe(
-      "auditmod: bad.yaml: 3 problems, nothing was run:\n" +
-        '  steps[0].instrument.action: AUDIT8: action "space.delete" has a verb "delete" that is not in the past tense; actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed)\n' +
+      "auditmod: bad.yaml: 6 problems, nothing was run:\n" +
+        `  steps[0].instrument.action: "Space.Deleted" cannot be an action: it contains upper case; ${shape}\n` +
         '  steps[2]: unknown fixer "stringify-metdata" (known: await-to-void, workspace-target, stringify-metadata, audit-context, target-builders)\n' +
-        '  steps[3].instrument.metadata.keyRole: AUDIT9: metadata key "keyRole" is not snake case; metadata keys are lower snake case (space_kind, member_count)\n',
+        `  steps[3].instrument.action: "api_key revoked" cannot be an action: it contains white space; ${shape}\n` +
+        "  steps[3].instrument: Unrecognized key(s) in object: 'metdata'\n" +
+        `  steps[4].instrument.action: "spacedeleted" cannot be an action: it has no dot between a resource and a verb; ${shape}\n` +
+        '  steps[4].instrument.mutation: expected "fn", "Obj.method" or "*.method", got "*.delete()"\n',
     );
     expect(userFiles(dir)).toEqual(before);
   });
@@ -137,7 +169,7 @@ describe("auditmod batch on examples/front", () => {
 
 describe("auditmod instrument on examples/front", () => {
   const FLAGS = ["--action", "api_key.revoked", "--mutation", "ApiKeyResource.revoke", "--target", "api_key=key", "--meta", "key_role=key.role"];
-  const API_KEYS_DIFF = EXPECTED_DIFF.slice(0, EXPECTED_DIFF.indexOf("diff --git a/api/hono/spaces.ts"));
+  const API_KEYS_DIFF = EXPECTED_DIFF.slice(0, EXPECTED_DIFF.indexOf("diff --git a/api/hono/credentials.ts"));
   const REGISTRY_DIFF = `diff --git a/lib/api/audit/workos_audit.ts b/lib/api/audit/workos_audit.ts
 --- a/lib/api/audit/workos_audit.ts
 +++ b/lib/api/audit/workos_audit.ts
@@ -148,7 +180,7 @@ describe("auditmod instrument on examples/front", () => {
 +  | "api_key.revoked"
    // ---- triggers ----
    | "trigger.updated"
-   | "trigger.disabled";
+   | "trigger.disabled"
 `;
   const SCHEMA_DIFF = EXPECTED_DIFF.slice(EXPECTED_DIFF.indexOf("diff --git a/admin/audit_log_schemas/api_key.revoked.json"), EXPECTED_DIFF.indexOf("diff --git a/admin/audit_log_schemas/trigger.schedule_updated.json"));
 
@@ -169,9 +201,14 @@ describe("auditmod instrument on examples/front", () => {
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(fromFlags.stdout);
     }
-    // Outside the given paths nothing is instrumented (only the registration remains).
+    // Outside the given paths nothing is instrumented, so nothing is registered either.
     const elsewhere = runCli(["instrument", "--spec", "spec.json", "--dry", "pages"], dir);
-    expect(elsewhere.stdout).toBe(`${REGISTRY_DIFF}${SCHEMA_DIFF}`);
+    expect(elsewhere.status).toBe(0);
+    expect(elsewhere.stdout).toBe("");
+    expect(summary(elsewhere.stderr)).toBe(
+      "auditmod: 0 would change, 7 unchanged, 0 skipped, 0 errors (7 files, 0 parsed, Ns)\n" +
+        "api_key.revoked: registry and schema left as they are: no site got its emit and nothing in the run's files emits it\n",
+    );
   });
 
   it.each([
@@ -180,9 +217,9 @@ describe("auditmod instrument on examples/front", () => {
     [["--action", "api_key.revoked", "--mutation", "ApiKeyResource.revoke", "--target", "api_key"], 'auditmod: --target expects type=expression, got "api_key"\n'],
     [["--action", "api_key.revoked", "--mutation", "ApiKeyResource.revoke", "--actor-id", "x"], "auditmod: --actor-type and --actor-id go together (and --actor-name with them)\n"],
     [
-      ["--action", "api_key.revoke", "--mutation", "ApiKeyResource.revoke()", "--meta", "key_role=key.role)"],
+      ["--action", "api_key.Revoked", "--mutation", "ApiKeyResource.revoke()", "--meta", "key_role=key.role)"],
       "auditmod: instrument spec: 3 problems, nothing was run:\n" +
-        '  action: AUDIT8: action "api_key.revoke" has a verb "revoke" that is not in the past tense; actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed)\n' +
+        '  action: "api_key.Revoked" cannot be an action: it contains upper case; an action is <resource>.<verb> in lower case (space.created)\n' +
         '  mutation: expected "fn", "Obj.method" or "*.method", got "ApiKeyResource.revoke()"\n' +
         '  metadata.key_role: "key.role)" is not an expression: Unexpected parseExpression() input: The input should contain exactly one expression, but the first expression is followed by the unexpected character `)`.\n',
     ],
@@ -195,5 +232,137 @@ describe("auditmod instrument on examples/front", () => {
     expect(r.stderr).toBe(stderr);
     expect(r.status).toBe(2);
     expect(userFiles(dir)).toEqual(before);
+  });
+});
+
+describe("registration follows the emits; existing names are facts", () => {
+  const AUDIT8_RULE = "actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed)";
+  const AUDIT9_RULE = "metadata keys are lower snake case (space_kind, member_count)";
+  const IDLE_LINE = "registry and schema left as they are: no site got its emit and nothing in the run's files emits it";
+
+  function withManifest(name: string, lines: string[]): string {
+    const dir = copyToTempRepo(FRONT);
+    fs.writeFileSync(path.join(dir, name), `${lines.join("\n")}\n`);
+    commitAll(dir, "manifest");
+    return dir;
+  }
+
+  const diffedFiles = (diff: string) => [...diff.matchAll(/^diff --git a\/(\S+)/gm)].map((m) => m[1]);
+
+  it("a registered legacy action and a key its schema declares are used as they are; new names breaking AUDIT8/AUDIT9 are warned with the conforming name, and the run goes on", () => {
+    const dir = withManifest("names.yaml", [
+      "steps:",
+      "  - instrument:",
+      "      action: credentials.created",
+      "      mutation: CredentialResource.makeNew",
+      '      files: ["api/hono/credentials.ts"]',
+      "      targets: [{ type: credential, resource: credentialRes.value }]",
+      "      metadata: { provider: provider }",
+      "  - instrument:",
+      "      action: workspace.domain_updated",
+      '      mutation: "*.updateDomain"',
+      '      files: ["pages/api/w/[wId]/domains.ts"]',
+      "      metadata: { domain: domain, previousDomain: previousDomain }",
+      "  - instrument:",
+      "      action: groups.archive",
+      '      mutation: "*.archive"',
+      '      files: ["lib/api/groups.ts"]',
+      "      targets: [{ type: group, resource: group }]",
+      "      metadata: { groupName: group.name }",
+    ]);
+    const r = runCli(["batch", "names.yaml", "--dry"], dir);
+    expect(r.status).toBe(0);
+    expect(diffedFiles(r.stdout)).toEqual(["api/hono/credentials.ts", "lib/api/groups.ts", "lib/api/audit/workos_audit.ts", "admin/audit_log_schemas/groups.archive.json"]);
+    expect(summary(r.stderr)).toBe(
+      "pages/api/w/[wId]/domains.ts:62:15  info  [instrument] already instrumented: this function emits workspace.domain_updated (line 74)\n" +
+        `names.yaml:14:7  warning  [names] steps[2].instrument.action: AUDIT8: action "groups.archive" has a plural resource "groups"; ${AUDIT8_RULE}; it is not in lib/api/audit/workos_audit.ts yet, so it can still be named "group.archived" (the run goes on with "groups.archive")\n` +
+        `names.yaml:18:19  warning  [names] steps[2].instrument.metadata.groupName: AUDIT9: metadata key "groupName" is not snake case; ${AUDIT9_RULE}; admin/audit_log_schemas/groups.archive.json does not declare it yet, so it can still be named "group_name" (the run goes on with "groupName")\n` +
+        "auditmod: 4 would change, 33 unchanged, 0 skipped, 0 errors (37 files, 13 parsed, Ns)\n" +
+        "credentials.created: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/credentials.created.json is up to date\n" +
+        "workspace.domain_updated: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/workspace.domain_updated.json is up to date\n" +
+        "groups.archive: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/groups.archive.json\n",
+    );
+  });
+
+  it("the same warnings for a spec given as flags, without a file position", () => {
+    const dir = copyToTempRepo(FRONT);
+    const r = runCli(["instrument", "--action", "group.archive", "--mutation", "*.archive", "--target", "group=group", "--meta", "groupName=group.name", "--dry", "lib/api"], dir);
+    expect(r.status).toBe(0);
+    expect(diffedFiles(r.stdout)).toEqual(["lib/api/groups.ts", "lib/api/audit/workos_audit.ts", "admin/audit_log_schemas/group.archive.json"]);
+    expect(summary(r.stderr)).toBe(
+      `command line  warning  [names] action: AUDIT8: action "group.archive" has a verb "archive" that is not in the past tense; ${AUDIT8_RULE}; it is not in lib/api/audit/workos_audit.ts yet, so it can still be named "group.archived" (the run goes on with "group.archive")\n` +
+        `command line  warning  [names] metadata.groupName: AUDIT9: metadata key "groupName" is not snake case; ${AUDIT9_RULE}; admin/audit_log_schemas/group.archive.json does not declare it yet, so it can still be named "group_name" (the run goes on with "groupName")\n` +
+        "auditmod: 3 would change, 5 unchanged, 0 skipped, 0 errors (8 files, 1 parsed, Ns)\n" +
+        "group.archive: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/group.archive.json\n",
+    );
+  });
+
+  it("steps whose sites were all skipped write no registry or schema change, and the summary says so", () => {
+    const dir = withManifest("skipped.yaml", [
+      "steps:",
+      "  - instrument:",
+      "      action: group.created",
+      "      mutation: GroupResource.makeNew",
+      "      targets: [{ type: group, resource: group }]",
+      "  - instrument:",
+      "      action: frame.deleted",
+      '      mutation: "*.delete"',
+      '      files: ["lib/api/frames.ts"]',
+      "      targets: [{ type: frame, resource: frame }]",
+    ]);
+    const before = userFiles(dir);
+    const r = runCli(["batch", "skipped.yaml"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`group.created: ${IDLE_LINE}\nframe.deleted: ${IDLE_LINE}\n`);
+    expect(summary(r.stderr)).toBe(
+      "lib/api/frames.ts:23:31  warning  [instrument] not instrumented (frame.deleted): the mutation is inside a callback passed to withTransaction() (line 21) and `auth` comes from the function around it; instrument it by hand\n" +
+        "pages/api/w/[wId]/groups/index.ts:58:30  warning  [instrument] not instrumented (group.created): `group` (the spec's targets[0].resource) is not in scope where the emit would go (after line 64)\n" +
+        "auditmod: 0 changed, 36 unchanged, 0 skipped, 0 errors (36 files, 12 parsed, Ns)\n",
+    );
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it("an action one site emitted is registered; a step of the same action whose sites were all skipped adds nothing to its schema", () => {
+    const dir = withManifest("one.yaml", [
+      "steps:",
+      "  - instrument:",
+      "      action: group.archived",
+      '      mutation: "*.archive"',
+      '      files: ["lib/api/groups.ts"]',
+      "      targets: [{ type: group, resource: group }]",
+      "  - instrument:",
+      "      action: group.archived",
+      "      mutation: GroupResource.makeNew",
+      "      targets: [{ type: group, resource: group }]",
+      "      metadata: { group_kind: group.kind }",
+    ]);
+    const r = runCli(["batch", "one.yaml"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      "group.archived: registered in lib/api/audit/workos_audit.ts; created admin/audit_log_schemas/group.archived.json\n" +
+        "Reminder: 1 audit log schema was created or changed (group.archived). Register it with WorkOS after merge and before deploy:\n" +
+        "  npx tsx admin/register_audit_log_schemas.ts --execute group.archived\n",
+    );
+    expect(fs.readFileSync(path.join(dir, "admin/audit_log_schemas/group.archived.json"), "utf8")).toBe(
+      '{\n  "action": "group.archived",\n  "targets": [\n    {\n      "type": "workspace"\n    },\n    {\n      "type": "group"\n    }\n  ]\n}\n',
+    );
+    expect(git(dir, ["status", "--porcelain"])).toBe(" M lib/api/audit/workos_audit.ts\n M lib/api/groups.ts\n?? admin/audit_log_schemas/group.archived.json\n");
+  });
+
+  it("an action existing code already emits is registered even when no site gets an emit; only the run's files count", () => {
+    const lines = ["steps:", "  - instrument:", "      action: api_key.rotated", '      mutation: "*.rotateSecret"', '      files: ["pages/**"]', "      targets: [{ type: api_key, resource: key }]"];
+    const dir = withManifest("used.yaml", lines);
+    // api/hono/api_keys.ts emits api_key.rotated (cast `as AuditAction`), which is not registered.
+    const everywhere = runCli(["batch", "used.yaml", "--dry"], dir);
+    expect(everywhere.status).toBe(0);
+    expect(diffedFiles(everywhere.stdout)).toEqual(["lib/api/audit/workos_audit.ts", "admin/audit_log_schemas/api_key.rotated.json"]);
+    expect(summary(everywhere.stderr)).toBe(
+      "auditmod: 2 would change, 35 unchanged, 0 skipped, 0 errors (37 files, 2 parsed, Ns)\n" +
+        "api_key.rotated: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/api_key.rotated.json\n",
+    );
+    const pagesOnly = runCli(["batch", "used.yaml", "--dry", "pages"], dir);
+    expect(pagesOnly.status).toBe(0);
+    expect(pagesOnly.stdout).toBe("");
+    expect(summary(pagesOnly.stderr)).toBe(`auditmod: 0 would change, 7 unchanged, 0 skipped, 0 errors (7 files, 0 parsed, Ns)\napi_key.rotated: ${IDLE_LINE}\n`);
   });
 });

@@ -42,7 +42,7 @@ describe("auditmod instrument --template", () => {
     expect(r.stdout).toBe(EXPECTED_DIFF);
     expect(summary(r.stderr)).toBe(
       "temporal/triggers/activities.ts:38:26  warning  [instrument] not instrumented (trackEvent): the mutation is inside a loop (line 32): one event per iteration would be a guess; instrument it by hand\n" +
-        "auditmod: 1 would change, 28 unchanged, 0 skipped, 0 errors (29 files, 5 parsed, Ns)\n",
+        "auditmod: 1 would change, 35 unchanged, 0 skipped, 0 errors (36 files, 5 parsed, Ns)\n",
     );
   });
 
@@ -55,7 +55,7 @@ describe("auditmod instrument --template", () => {
     expect(summary(again.stderr)).toBe(
       `${FILE}:58:32  info  [instrument] already instrumented: this function calls trackEvent after the mutation (line 66)\n` +
         "temporal/triggers/activities.ts:38:26  warning  [instrument] not instrumented (trackEvent): the mutation is inside a loop (line 32): one event per iteration would be a guess; instrument it by hand\n" +
-        "auditmod: 0 changed, 29 unchanged, 0 skipped, 0 errors (29 files, 5 parsed, Ns)\n",
+        "auditmod: 0 changed, 36 unchanged, 0 skipped, 0 errors (36 files, 5 parsed, Ns)\n",
     );
     expect(snapshotTree(dir)).toEqual(written);
   });

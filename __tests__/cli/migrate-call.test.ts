@@ -33,7 +33,7 @@ describe("auditmod batch legacy-migration.yaml on examples/front", () => {
     const r = runCli(["batch", "legacy-migration.yaml", "--dry"], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(EXPECTED_DIFF);
-    expect(summary(r.stderr)).toBe(NOT_MIGRATED + "auditmod: 2 would change, 27 unchanged, 0 skipped, 0 errors (29 files, 12 parsed, Ns)\n");
+    expect(summary(r.stderr)).toBe(NOT_MIGRATED + "auditmod: 2 would change, 34 unchanged, 0 skipped, 0 errors (36 files, 12 parsed, Ns)\n");
     expect(userFiles(dir)).toEqual(before);
   });
 
@@ -54,7 +54,7 @@ describe("auditmod batch legacy-migration.yaml on examples/front", () => {
     const r = runCli(["batch", "legacy-migration.yaml"], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
-    expect(summary(r.stderr)).toBe(NOT_MIGRATED + "auditmod: 2 changed, 27 unchanged, 0 skipped, 0 errors (29 files, 12 parsed, Ns)\n");
+    expect(summary(r.stderr)).toBe(NOT_MIGRATED + "auditmod: 2 changed, 34 unchanged, 0 skipped, 0 errors (36 files, 12 parsed, Ns)\n");
     expect(modifiedFiles(dir)).toEqual(LEGACY_FILES);
     const written = userFiles(dir);
 
@@ -69,7 +69,7 @@ describe("auditmod batch legacy-migration.yaml on examples/front", () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toBe("");
     // The emit left alone is told again, two lines up now that the first route's emit lost a line.
-    expect(summary(again.stderr)).toBe(NOT_MIGRATED.replace(":74:8", ":72:8") + "auditmod: 0 would change, 29 unchanged, 0 skipped, 0 errors (29 files, 12 parsed, Ns)\n");
+    expect(summary(again.stderr)).toBe(NOT_MIGRATED.replace(":74:8", ":72:8") + "auditmod: 0 would change, 36 unchanged, 0 skipped, 0 errors (36 files, 12 parsed, Ns)\n");
 
     const undo = runCli(["undo"], dir);
     expect(undo.status).toBe(0);
@@ -89,7 +89,7 @@ describe("auditmod batch legacy-migration.yaml on examples/front", () => {
     expect(r.status).toBe(0);
     const pagesPart = EXPECTED_DIFF.slice(EXPECTED_DIFF.indexOf("diff --git a/pages/"));
     expect(r.stdout).toBe(pagesPart);
-    expect(summary(r.stderr)).toBe("auditmod: 1 would change, 5 unchanged, 0 skipped, 0 errors (6 files, 5 parsed, Ns)\n");
+    expect(summary(r.stderr)).toBe("auditmod: 1 would change, 6 unchanged, 0 skipped, 0 errors (7 files, 5 parsed, Ns)\n");
   });
 
   it("a bad spec is exit 2 with one line per problem; nothing is written", () => {

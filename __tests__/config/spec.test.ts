@@ -10,12 +10,14 @@ import {
   resolveFileFilter,
   resolveSpecFiles,
   SpecError,
+  specFileLocator,
   specFromOptions,
 } from "../../src/config/spec";
 
 const FIXERS = FIXER_CORES.map((t) => t.name);
 const REPO_ROOT = path.join(__dirname, "..", "..");
-const AUDIT8 = "actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed)";
+/** Only the shape of a name is refused here; AUDIT8/AUDIT9 are judged against the registry during the run. */
+const SHAPE = "an action is <resource>.<verb> in lower case (space.created)";
 
 function tempDir(files: Record<string, string> = {}): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-spec-")));
@@ -45,7 +47,7 @@ describe("batch manifest validation: one message per problem, with its path in t
       action: Space.Deleted
       mutation: "delete(space)"
       targets: [{ type: workspace, resource: auth }, { type: space, resource: "space." }, { type: api_key }, { type: Space, resource: s }]
-      metadata: { spaceKind: space.kind, count: 3 }
+      metadata: { spaceKind: space.kind, count: 3, "space kind": x }
       outcome: maybe
       guard: always
       actor: { type: system }
@@ -62,13 +64,13 @@ unknown: 1
 `;
     expect(manifestProblems(text)).toEqual([
       "(top level): Unrecognized key(s) in object: 'unknown'",
-      `steps[0].instrument.action: AUDIT8: action "Space.Deleted" has a resource "Space" that is not lower snake case; ${AUDIT8}`,
+      `steps[0].instrument.action: "Space.Deleted" cannot be an action: it contains upper case; ${SHAPE}`,
       'steps[0].instrument.mutation: expected "fn", "Obj.method" or "*.method", got "delete(space)"',
       "steps[0].instrument.targets[0].type: the workspace target is always added first (AUDIT7); list only the other targets",
       'steps[0].instrument.targets[1].resource: "space." is not an expression: Unexpected token',
       "steps[0].instrument.targets[2].resource: Required",
       'steps[0].instrument.targets[3].type: AUDIT7: target type "Space" is not a lower snake case resource name (space, api_key, user)',
-      'steps[0].instrument.metadata.spaceKind: AUDIT9: metadata key "spaceKind" is not snake case; metadata keys are lower snake case (space_kind, member_count)',
+      'steps[0].instrument.metadata.space kind: metadata key "space kind" contains white space',
       "steps[0].instrument.outcome: Invalid enum value. Expected 'success' | 'failure', received 'maybe'",
       "steps[0].instrument.actor.id: Required",
       "steps[0].instrument.guard: Invalid enum value. Expected 'required' | 'optional', received 'always'",
@@ -78,9 +80,7 @@ unknown: 1
       "steps[3]: an instrument step needs a spec: write `- instrument: { action: ..., mutation: ... }`",
       'steps[4]: expected a fixer name, `instrument: { ... }` or `migrate-call: { ... }`, got an object with keys "foo"',
       "steps[5]: expected a fixer name, `instrument: { ... }` or `migrate-call: { ... }`, got number 42",
-      `steps[6].instrument.action: AUDIT8: action "spaces.deleted" has a plural resource "spaces"; ${AUDIT8}`,
       "steps[6].instrument.files: expected at least one path or glob (leave `files` out to look everywhere)",
-      `steps[7].instrument.action: AUDIT8: action "space.archive" has a verb "archive" that is not in the past tense; ${AUDIT8}`,
       "steps[7].instrument.metadata.note: expected an expression, got an empty string",
     ]);
   });
@@ -120,6 +120,11 @@ unknown: 1
       "space.deleted",
       "api_key.revoked",
       "trigger.schedule_updated",
+      "group.created",
+      "group.renamed",
+      "group.archived",
+      "credentials.created",
+      "frame.deleted",
       "await-to-void",
       "workspace-target",
       "stringify-metadata",
@@ -166,7 +171,7 @@ describe("parseSpec and specFromOptions", () => {
   it("throws one line per problem, prefixed", () => {
     expect(() => parseSpec({ action: "space", mutation: "" }, "spec.json")).toThrow(
       new SpecError([
-        `spec.json.action: AUDIT8: action "space" is not <resource>.<verb> (exactly one dot between two names); ${AUDIT8}`,
+        `spec.json.action: "space" cannot be an action: it has no dot between a resource and a verb; ${SHAPE}`,
         'spec.json.mutation: expected "fn", "Obj.method" or "*.method", got ""',
       ]),
     );
@@ -216,5 +221,21 @@ describe("files: root-relative globs, existing paths matched literally", () => {
     ["lib/x.ts", ["pages/**", { glob: "lib/*.ts" }], true],
   ])("%s against %j -> %s", (file, filters, expected) => {
     expect(matchesFiles(file, filters as never)).toBe(expected);
+  });
+});
+
+describe("specFileLocator: where a spec's entries are written, for warnings", () => {
+  it.each([
+    ["YAML", "m.yaml", "steps:\n  - await-to-void\n  - instrument:\n      action: groups.archive\n      metadata: { groupName: group.name }\n", ["steps", 1, "instrument", "action"], { line: 4, column: 7 }],
+    ["YAML, a metadata key", "m.yaml", "steps:\n  - instrument:\n      action: groups.archive\n      metadata: { groupName: group.name }\n", ["steps", 0, "instrument", "metadata", "groupName"], { line: 4, column: 19 }],
+    ["JSON", "s.json", '{\n  "mutation": "*.archive",\n  "action": "groups.archive"\n}\n', ["action"], { line: 3, column: 3 }],
+    ["an entry that is not there", "s.json", '{ "action": "x.y" }', ["metadata", "k"], null],
+  ])("%s", (_what, name, text, keys, expected) => {
+    const dir = tempDir({ [name]: text });
+    expect(specFileLocator(path.join(dir, name))(keys)).toEqual(expected);
+  });
+
+  it("a file that cannot be read locates nothing", () => {
+    expect(specFileLocator("/nonexistent/m.yaml")(["action"])).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../../src/audit/action-name";
+import { actionNameProblem, malformedActionProblem, malformedMetadataKeyProblem, metadataKeyProblem, suggestActionName, suggestMetadataKey, targetTypeProblem } from "../../src/audit/action-name";
 
 const RULE = "actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed)";
 
@@ -50,5 +50,60 @@ describe("metadataKeyProblem (AUDIT9) and targetTypeProblem", () => {
     expect(metadataKeyProblem("spaceKind")).toBe('AUDIT9: metadata key "spaceKind" is not snake case; metadata keys are lower snake case (space_kind, member_count)');
     expect(targetTypeProblem("api_key")).toBeNull();
     expect(targetTypeProblem("space=space")).toBe('AUDIT7: target type "space=space" is not a lower snake case resource name (space, api_key, user)');
+  });
+});
+
+describe("malformedActionProblem and malformedMetadataKeyProblem: what cannot be a name at all (exit 2)", () => {
+  const SHAPE = "an action is <resource>.<verb> in lower case (space.created)";
+  it.each(["space.created", "credentials.created", "frame.deleted_admin", "space.archive", "workspace.sso.enabled", "api-key.created", "v2_space.created"])("%s has the shape of an action", (name) => {
+    expect(malformedActionProblem(name)).toBeNull();
+  });
+
+  it.each([
+    ["", "it is empty"],
+    ["spacedeleted", "it has no dot between a resource and a verb"],
+    ["space deleted", "it contains white space"],
+    ["space.deleted ", "it contains white space"],
+    ["Space.Deleted", "it contains upper case"],
+    ["space.Deleted", "it contains upper case"],
+    [".deleted", "it has an empty part around a dot"],
+    ["space..deleted", "it has an empty part around a dot"],
+    ["space.deleted!", 'it contains "!"'],
+  ])("%j: %s", (name, why) => {
+    expect(malformedActionProblem(name)).toBe(`"${name}" cannot be an action: ${why}; ${SHAPE}`);
+  });
+
+  it.each([
+    ["previousRole", null],
+    ["previous-role", null],
+    ["", "a metadata key cannot be empty"],
+    ["previous role", 'metadata key "previous role" contains white space'],
+  ])("metadata key %j", (key, problem) => {
+    expect(malformedMetadataKeyProblem(key)).toBe(problem);
+  });
+});
+
+describe("suggestActionName and suggestMetadataKey: the conforming name a warning offers", () => {
+  it.each([
+    ["credentials.created", "credential.created"],
+    ["frame.deleted_admin", "frame.admin_deleted"],
+    ["space.archive", "space.archived"],
+    ["space.delete", "space.deleted"],
+    ["api_keys.revoke", "api_key.revoked"],
+    ["policies.apply", "policy.applied"],
+    ["mailboxes.created", "mailbox.created"],
+    ["space.created", null],
+    ["workspace.sso.enabled", null],
+  ])("%s -> %s", (name, suggestion) => {
+    expect(suggestActionName(name)).toBe(suggestion);
+  });
+
+  it.each([
+    ["previousRole", "previous_role"],
+    ["previous-role", "previous_role"],
+    ["keyID", "key_id"],
+    ["space_kind", null],
+  ])("%s -> %s", (key, suggestion) => {
+    expect(suggestMetadataKey(key)).toBe(suggestion);
   });
 });

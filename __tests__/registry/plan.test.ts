@@ -94,6 +94,7 @@ describe("planRegistration", () => {
       changedActions: [],
       registryError: null,
       actions: [{ action: "space.created", registered: false, schemaFile: "admin/audit_log_schemas/space.created.json", schema: "unchanged", added: [] }],
+      idle: [],
     });
   });
 
@@ -132,18 +133,69 @@ describe("planRegistration", () => {
     ]);
   });
 
-  it("reports a bad name, key or target type and registers the other actions", () => {
-    const root = makeRoot({ "lib/api/audit/workos_audit.ts": REGISTRY });
-    const plan = planRegistration(loadConfig(root), [
-      { action: "spaces.created", targets: [], metadata: [] },
-      { action: "space.deleted", targets: [], metadata: ["spaceKind"] },
-      { action: "space.archived", targets: [], metadata: [] },
+  describe("names: registered ones are facts, new ones breaking AUDIT8/AUDIT9 are warned with the conforming name", () => {
+    const LEGACY_REGISTRY = REGISTRY.replace('  | "group.member_added";', '  | "group.member_added"\n  | "credentials.created"\n  | "frame.deleted_admin";');
+    const MEMBER_SCHEMA = '{\n  "action": "group.member_added",\n  "targets": [{ "type": "workspace" }],\n  "metadata": { "previousRole": "string" }\n}\n';
+    const origin = { file: "batch.yaml", step: "steps[0].instrument", action: { line: 3, column: 7 }, metadata: { previousRole: { line: 6, column: 19 }, spaceKind: { line: 6, column: 19 } } };
+    const RULE8 = "actions are named <resource>.<verb>: singular lower-case resource, past-tense verb, snake case (space.created, api_key.revoked, user.login_failed)";
+    const RULE9 = "metadata keys are lower snake case (space_kind, member_count)";
+    const root = makeRoot({ "lib/api/audit/workos_audit.ts": LEGACY_REGISTRY, "admin/audit_log_schemas/group.member_added.json": MEMBER_SCHEMA });
+
+    it.each([
+      ["a registered legacy action", { action: "credentials.created", targets: [], metadata: [] }, []],
+      ["another registered legacy action", { action: "frame.deleted_admin", targets: [], metadata: [] }, []],
+      ["a camelCase key its schema declares", { action: "group.member_added", targets: [], metadata: ["previousRole"] }, []],
+      [
+        "a new plural action",
+        { action: "spaces.created", targets: [], metadata: [] },
+        [`batch.yaml:3:7 warning [names] steps[0].instrument.action: AUDIT8: action "spaces.created" has a plural resource "spaces"; ${RULE8}; it is not in lib/api/audit/workos_audit.ts yet, so it can still be named "space.created" (the run goes on with "spaces.created")`],
+      ],
+      [
+        "a new action whose verb is not last",
+        { action: "space.deleted_admin", targets: [], metadata: [] },
+        [`batch.yaml:3:7 warning [names] steps[0].instrument.action: AUDIT8: action "space.deleted_admin" has a verb "deleted_admin" that is not in the past tense; ${RULE8}; it is not in lib/api/audit/workos_audit.ts yet, so it can still be named "space.admin_deleted" (the run goes on with "space.deleted_admin")`],
+      ],
+      [
+        "a camelCase key the schema does not declare",
+        { action: "group.member_added", targets: [], metadata: ["spaceKind"] },
+        [`batch.yaml:6:19 warning [names] steps[0].instrument.metadata.spaceKind: AUDIT9: metadata key "spaceKind" is not snake case; ${RULE9}; admin/audit_log_schemas/group.member_added.json does not declare it yet, so it can still be named "space_kind" (the run goes on with "spaceKind")`],
+      ],
+      [
+        "a registered action's own camelCase key on a new action",
+        { action: "space.archived", targets: [], metadata: ["previousRole"] },
+        [`batch.yaml:6:19 warning [names] steps[0].instrument.metadata.previousRole: AUDIT9: metadata key "previousRole" is not snake case; ${RULE9}; admin/audit_log_schemas/space.archived.json does not declare it yet, so it can still be named "previous_role" (the run goes on with "previousRole")`],
+      ],
+    ])("%s", (_what, event, warnings) => {
+      const plan = planRegistration(loadConfig(root), [{ ...event, origin }]);
+      expect(plan.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} [${f.step}] ${f.message}`)).toEqual(warnings);
+      // Warned or not, the action is registered: the run goes on.
+      expect(plan.actions.map((a) => a.action)).toEqual([event.action]);
+      expect(plan.registryError).toBeNull();
+    });
+
+    it("names given as flags are warned without a position", () => {
+      const plan = planRegistration(loadConfig(root), [{ action: "space.archive", targets: [], metadata: [] }]);
+      expect(plan.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(";")[0]}`)).toEqual(['command line:0:0 action: AUDIT8: action "space.archive" has a verb "archive" that is not in the past tense']);
+    });
+  });
+
+  it("events that are not live add nothing: an action with none is idle, and a live one takes only its live events' names", () => {
+    const root = makeRoot({ "lib/api/audit/workos_audit.ts": REGISTRY, "admin/audit_log_schemas/space.created.json": SPACE_CREATED_SCHEMA });
+    const config = loadConfig(root);
+    const plan = planRegistration(config, [
+      { action: "group.deleted", targets: ["group"], metadata: [], live: true },
+      { action: "group.deleted", targets: ["group", "user"], metadata: ["reason"], live: false },
+      { action: "space.created", targets: ["space"], metadata: ["space_kind"], live: false },
+      { action: "space.archived", targets: ["space"], metadata: [], live: false },
     ]);
-    expect(plan.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} [${f.step}] ${f.message.split(";")[0]}`)).toEqual([
-      'lib/api/audit/workos_audit.ts:1:1 error [registry] AUDIT8: action "spaces.created" has a plural resource "spaces"',
-      'lib/api/audit/workos_audit.ts:1:1 error [registry] AUDIT9: metadata key "spaceKind" is not snake case',
+    expect(plan.edits.map((e) => e.file)).toEqual(["lib/api/audit/workos_audit.ts", "admin/audit_log_schemas/group.deleted.json"]);
+    expect(JSON.parse(plan.edits[1].after)).toEqual({ action: "group.deleted", targets: [{ type: "workspace" }, { type: "group" }] });
+    expect(plan.idle).toEqual(["space.created", "space.archived"]);
+    expect(describeRegistration(config, plan, null)).toEqual([
+      "group.deleted: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/group.deleted.json",
+      "space.created: registry and schema left as they are: no site got its emit and nothing in the run's files emits it",
+      "space.archived: registry and schema left as they are: no site got its emit and nothing in the run's files emits it",
     ]);
-    expect(plan.actions.map((a) => a.action)).toEqual(["space.archived"]);
   });
 
   it("reports a conflicting schema with its position, leaves it alone, and still registers the action", () => {
@@ -174,7 +226,7 @@ describe("planRegistration", () => {
       column: 1,
       message: 'the action registry does not exist; expected a file declaring `export type AuditAction` here (set "registry" in auditmod.config.json if it lives elsewhere)',
     };
-    expect(plan).toEqual({ edits: [], changedActions: [], actions: [], registryError, findings: [{ ...registryError, step: "registry", severity: "error" }] });
+    expect(plan).toEqual({ edits: [], changedActions: [], actions: [], idle: [], registryError, findings: [{ ...registryError, step: "registry", severity: "error" }] });
   });
 
   it("a registry without a known layout blocks everything, with the position", () => {

@@ -71,3 +71,74 @@ export function metadataKeyProblem(key: string): string | null {
 export function targetTypeProblem(type: string): string | null {
   return SNAKE.test(type) ? null : `AUDIT7: target type "${type}" is not a lower snake case resource name (space, api_key, user)`;
 }
+
+/**
+ * Why `name` cannot be an action at all (exit 2), or null. Only the shape is checked here: a
+ * registered action is a fact whatever AUDIT8 says, and a new one that breaks it is a warning.
+ */
+export function malformedActionProblem(name: string): string | null {
+  const fail = (why: string) => `"${name}" cannot be an action: ${why}; an action is <resource>.<verb> in lower case (space.created)`;
+  if (name === "") return fail("it is empty");
+  if (/\s/.test(name)) return fail("it contains white space");
+  if (/[A-Z]/.test(name)) return fail("it contains upper case");
+  if (!name.includes(".")) return fail("it has no dot between a resource and a verb");
+  if (name.split(".").some((part) => part === "")) return fail("it has an empty part around a dot");
+  const bad = /[^a-z0-9_.-]/.exec(name);
+  if (bad) return fail(`it contains "${bad[0]}"`);
+  return null;
+}
+
+/** Why `key` cannot be a metadata key at all (exit 2), or null; a key that merely breaks AUDIT9 is a warning. */
+export function malformedMetadataKeyProblem(key: string): string | null {
+  if (key.trim() === "") return "a metadata key cannot be empty";
+  if (/\s/.test(key)) return `metadata key "${key}" contains white space`;
+  return null;
+}
+
+/** `previousRole`, `previous-role` -> `previous_role`. */
+function toSnake(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[-\s]+/g, "_")
+    .replace(/_+/g, "_")
+    .toLowerCase();
+}
+
+/** The singular of a plural resource's last word, by the common English endings. */
+function singular(resource: string): string {
+  if (!isPlural(resource)) return resource;
+  const words = resource.split("_");
+  const last = words.pop()!;
+  const one = last.endsWith("ies") ? `${last.slice(0, -3)}y` : /(ch|sh|x|ss)es$/.test(last) ? last.slice(0, -2) : last.slice(0, -1);
+  return [...words, one].join("_");
+}
+
+/** The past tense of a present-tense verb (`delete` -> `deleted`, `add` -> `added`, `copy` -> `copied`). */
+function pastTense(word: string): string {
+  if (word.endsWith("e")) return `${word}d`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ied`;
+  return `${word}ed`;
+}
+
+/** A verb whose past-tense word is last: `deleted_admin` -> `admin_deleted`, `delete` -> `deleted`. */
+function conformingVerb(verb: string): string {
+  if (verbIsPastTense(verb)) return verb;
+  const words = verb.split("_");
+  const past = words.findIndex(isPastTense);
+  if (past !== -1) return [...words.slice(0, past), ...words.slice(past + 1), words[past]].join("_");
+  return [...words.slice(0, -1), pastTense(words[words.length - 1])].join("_");
+}
+
+/** The AUDIT8-conforming name closest to `name` (`credentials.created` -> `credential.created`), or null when none can be made. */
+export function suggestActionName(name: string): string | null {
+  const parts = toSnake(name).split(".");
+  if (parts.length !== 2 || parts.some((p) => p === "")) return null;
+  const suggestion = `${singular(parts[0])}.${conformingVerb(parts[1])}`;
+  return actionNameProblem(suggestion) === null && suggestion !== name ? suggestion : null;
+}
+
+/** The snake-case form of a metadata key (`previousRole` -> `previous_role`), or null when none can be made. */
+export function suggestMetadataKey(key: string): string | null {
+  const suggestion = toSnake(key).replace(/^_+|_+$/g, "");
+  return metadataKeyProblem(suggestion) === null && suggestion !== key ? suggestion : null;
+}

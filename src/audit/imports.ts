@@ -79,7 +79,8 @@ export function importBinding(ctx: StepContext, local: string): { module: string
 
 /** The local names an import declaration binds, in order. */
 function localNames(declaration: ImportDeclaration): string[] {
-  return (declaration.specifiers ?? []).map((s) => (s.local?.name as string | undefined) ?? "");
+  // A specifier a step builds (`j.importSpecifier(id)`) has no `local` yet: it binds its imported name.
+  return (declaration.specifiers ?? []).map((s) => (s.local?.name as string | undefined) ?? (s.type === "ImportSpecifier" ? (s.imported.name as string) : ""));
 }
 
 /**

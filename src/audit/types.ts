@@ -41,6 +41,8 @@ export interface StepContext {
   conventions: AuditConventions;
   options: Record<string, unknown>;
   report(node: ASTNode | null | undefined, message: string, severity?: Severity): void;
+  /** Told once per emit a step inserts, so a run registers only actions that were emitted. */
+  emitInserted?(): void;
 }
 
 /** A transform core: a cheap text test and an AST edit, shared by the engine and the jscodeshift wrapper. */

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
-import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../audit/action-name";
+import { malformedActionProblem, malformedMetadataKeyProblem, targetTypeProblem } from "../audit/action-name";
 import { UsageError } from "../engine/errors";
 import { runSteps } from "../engine/run";
 import { describeRegistration, formatFileProblem, missingRegistryProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
@@ -33,7 +33,8 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
       const action = String(argv.action);
       const targets = list(argv.target);
       const metadata = list(argv.meta);
-      const problem = actionNameProblem(action) ?? targets.map(targetTypeProblem).find(Boolean) ?? metadata.map(metadataKeyProblem).find(Boolean);
+      // A name that merely breaks AUDIT8/AUDIT9 is a warning from the plan (unless it is already registered or declared).
+      const problem = malformedActionProblem(action) ?? targets.map(targetTypeProblem).find(Boolean) ?? metadata.map(malformedMetadataKeyProblem).find(Boolean);
       if (problem) throw new UsageError(problem);
 
       const flags: RunFlags = {

@@ -3,11 +3,11 @@ import * as path from "node:path";
 import type { CommandModule } from "yargs";
 import { FIXERS } from "../audit/transforms";
 import { findRoot, loadConfig } from "../config/config";
-import { parseManifest, readSpecFile, resolveSpecFiles, SpecError, type InstrumentSpec, type Manifest } from "../config/spec";
+import { parseManifest, readSpecFile, resolveSpecFiles, specFileLocator, SpecError, type Manifest } from "../config/spec";
 import { UsageError } from "../engine/errors";
 import type { StepSpec } from "../engine/pipeline";
 import { withRunFlags, type CliIO, type RunFlags } from "./common";
-import { runWithRegistration, specUsageError } from "./instrument";
+import { runWithRegistration, specOrigin, specUsageError, type InstrumentStep } from "./instrument";
 import type { CommandResult } from "./main";
 
 /** The root a batch runs on: `--root`, else the manifest's `root` (from its folder), else found from the manifest's folder. */
@@ -44,7 +44,8 @@ export function batchCommand(io: CliIO, result: CommandResult): CommandModule {
 
       // `files` are checked against the root before anything runs, like the rest of the manifest.
       const problems: string[] = [];
-      const specs: InstrumentSpec[] = [];
+      const instrumentSteps: InstrumentStep[] = [];
+      const locate = specFileLocator(manifestPath);
       const steps: StepSpec[] = manifest.steps.map((step, i) => {
         if (step.kind === "fixer") return { name: step.name };
         if (step.kind === "migrate-call") {
@@ -54,13 +55,13 @@ export function batchCommand(io: CliIO, result: CommandResult): CommandModule {
         }
         const resolved = resolveSpecFiles(step.spec, config.root, `steps[${i}].instrument`);
         problems.push(...resolved.problems);
-        specs.push(resolved.spec);
+        instrumentSteps.push({ index: i, spec: resolved.spec, origin: specOrigin(locate, manifestArg, ["steps", i, "instrument"], resolved.spec) });
         return { name: "instrument", options: { ...resolved.spec } };
       });
       if (problems.length > 0) throw specUsageError(manifestArg, new SpecError(problems));
 
       const paths = (argv.paths as string[] | undefined)?.map(String) ?? [];
-      await runWithRegistration(io, result, `batch ${manifestArg}`, flags, paths, steps, specs, config);
+      await runWithRegistration(io, result, `batch ${manifestArg}`, flags, paths, steps, instrumentSteps, config);
     },
   };
 }

@@ -1,11 +1,12 @@
 import * as path from "node:path";
 import type { CommandModule } from "yargs";
 import type { AuditmodConfig } from "../config/config";
-import { parseSpec, readSpecFile, resolveSpecFiles, SpecError, type InstrumentSpec } from "../config/spec";
+import { parseSpec, readSpecFile, resolveSpecFiles, specFileLocator, SpecError, type InstrumentSpec, type SpecLocator } from "../config/spec";
 import { UsageError } from "../engine/errors";
 import type { StepSpec } from "../engine/pipeline";
-import { runSteps } from "../engine/run";
-import { describeRegistration, formatFileProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
+import { runSteps, type RunFacts } from "../engine/run";
+import type { NameOrigin } from "../registry/names";
+import { describeRegistration, formatFileProblem, planRegistration, type RegistrationEvent, type RegistrationPlan } from "../registry/plan";
 import { schemaReminder } from "../registry/reminder";
 import { buildRunRequest, resolveConfig, withRunFlags, type CliIO, type RunFlags } from "./common";
 import type { CommandResult } from "./main";
@@ -29,15 +30,41 @@ export function specUsageError(where: string, error: SpecError): UsageError {
   return new UsageError(`${where}: ${count} problem${count === 1 ? "" : "s"}, nothing was run:\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
 }
 
-/** What registration needs from a spec: the action, its target types and metadata keys (AUDIT3); a template registers nothing. */
-function registrationEvents(specs: InstrumentSpec[]) {
-  return specs.flatMap((spec) => (spec.action === undefined ? [] : [{ action: spec.action, targets: spec.targets.map((t) => t.type), metadata: Object.keys(spec.metadata) }]));
+/** An instrument step of a run: its index among the run's steps, its spec, and where the spec is written. */
+export interface InstrumentStep {
+  index: number;
+  spec: InstrumentSpec;
+  origin?: NameOrigin;
+}
+
+/** An instrument step that writes an audit emit (a template's step registers nothing). */
+type AuditStep = InstrumentStep & { spec: InstrumentSpec & { action: string } };
+
+function isAuditStep(step: InstrumentStep): step is AuditStep {
+  return step.spec.action !== undefined;
+}
+
+/**
+ * What registration needs from a step (AUDIT3): the action, its target types and metadata keys, and
+ * whether the run emits it, i.e. a site got its emit or code in the run's files already emits it.
+ */
+function registrationEvent(step: AuditStep, facts: RunFacts): RegistrationEvent {
+  const { spec } = step;
+  const live = facts.emitsByStep[step.index] > 0 || facts.actionsInCode.has(spec.action);
+  return { action: spec.action, targets: spec.targets.map((t) => t.type), metadata: Object.keys(spec.metadata), origin: step.origin, live };
+}
+
+/** Where a spec file's names are, as `shown` (`step` is the spec's path in the file, "" for a whole spec file). */
+export function specOrigin(locate: SpecLocator, shown: string, keys: (string | number)[], spec: InstrumentSpec): NameOrigin {
+  const at = (more: string[]) => locate([...keys, ...more]) ?? { line: 1, column: 1 };
+  const step = keys.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").replace(/^\./, "");
+  return { file: shown, step, action: at(["action"]), metadata: Object.fromEntries(Object.keys(spec.metadata).map((k) => [k, at(["metadata", k])])) };
 }
 
 /**
  * Runs steps that include instrument specs: one pass over the files, and the registry and schema
- * edits for every spec'd action in the same diff, patch or write; says what registration did and
- * reminds to register changed schemas with WorkOS.
+ * edits for every action the run emits in the same diff, patch or write; says what registration did
+ * and reminds to register changed schemas with WorkOS.
  */
 export async function runWithRegistration(
   io: CliIO,
@@ -46,15 +73,17 @@ export async function runWithRegistration(
   flags: RunFlags,
   paths: string[],
   steps: StepSpec[],
-  specs: InstrumentSpec[],
+  instrumentSteps: InstrumentStep[],
   config: AuditmodConfig,
 ): Promise<void> {
   const request = buildRunRequest(command, flags, paths, steps, io, config);
   let plan: RegistrationPlan | null = null;
-  const events = registrationEvents(specs);
-  if (events.length > 0) {
-    request.extraEdits = () => {
-      plan = planRegistration(config, events);
+  const auditSteps = instrumentSteps.filter(isAuditStep);
+  if (auditSteps.length > 0) {
+    request.actionsInCode = [...new Set(auditSteps.map((s) => s.spec.action))];
+    request.extraEdits = (facts) => {
+      // Computed once every file's outcome is known: only actions the run emits are registered.
+      plan = planRegistration(config, auditSteps.map((s) => registrationEvent(s, facts)));
       // Thrown before anything is written: an unreadable registry is exit 2 with nothing changed.
       if (plan.registryError) throw new UsageError(formatFileProblem(plan.registryError));
       return { edits: plan.edits, findings: plan.findings };
@@ -151,7 +180,8 @@ export function instrumentCommand(io: CliIO, result: CommandResult): CommandModu
       if (resolved.problems.length > 0) throw specUsageError(where, new SpecError(resolved.problems));
       const paths = list(argv.paths);
       const steps: StepSpec[] = [{ name: "instrument", options: { ...resolved.spec } }];
-      await runWithRegistration(io, result, `instrument ${spec.action ?? spec.template}`, flags, paths, steps, [resolved.spec], config);
+      const origin = specFile !== undefined ? specOrigin(specFileLocator(path.resolve(io.cwd, specFile)), specFile, [], resolved.spec) : undefined;
+      await runWithRegistration(io, result, `instrument ${spec.action ?? spec.template}`, flags, paths, steps, [{ index: 0, spec: resolved.spec, origin }], config);
     },
   };
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
-import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../audit/action-name";
+import { malformedActionProblem, malformedMetadataKeyProblem, targetTypeProblem } from "../audit/action-name";
 import { templateCallee } from "../audit/instrument/template";
 import { parseMutationPattern } from "../audit/mutation";
 import { formatIssues } from "./config";
@@ -98,13 +98,14 @@ const ActorSchema = z
 
 export const SpecSchema = z
   .object({
-    action: z.string().superRefine(check(actionNameProblem)).optional(),
+    // Only the shape is refused here: AUDIT8/AUDIT9 depend on the registry and schemas the run reads.
+    action: z.string().superRefine(check(malformedActionProblem)).optional(),
     template: z.string().superRefine(check(expressionProblem)).optional(),
     import: TemplateImportSchema.optional(),
     mutation: z.string().superRefine(check((m) => (typeof parseMutationPattern(m) === "string" ? (parseMutationPattern(m) as string) : null))),
     files: z.array(z.string().min(1, "expected a path or glob, got an empty string")).min(1, "expected at least one path or glob (leave `files` out to look everywhere)").optional(),
     targets: z.array(TargetSchema).default([]),
-    metadata: z.record(z.string().superRefine(check(metadataKeyProblem)), ExpressionText).default({}),
+    metadata: z.record(z.string().superRefine(check(malformedMetadataKeyProblem)), ExpressionText).default({}),
     outcome: z.enum(["success", "failure"]).default("success"),
     actor: ActorSchema.optional(),
     guard: z.enum(["required", "optional"]).default("optional"),
@@ -299,4 +300,37 @@ export function readSpecFile(file: string): unknown {
     throw new SpecError(doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: not valid YAML: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`));
   }
   return doc.toJS();
+}
+
+export type SpecLocator = (keys: (string | number)[]) => { line: number; column: number } | null;
+
+/**
+ * Finds entries in a JSON or YAML spec file (parsed once; JSON is read as the YAML it also is):
+ * the 1-based line and column of the entry at `keys` (for a map entry, its key), or null.
+ */
+export function specFileLocator(file: string): SpecLocator {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return () => null;
+  }
+  const YAML = require("yaml") as typeof import("yaml");
+  const lines = new YAML.LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter: lines });
+  return (keys) => {
+    const parent = doc.getIn(keys.slice(0, -1), true);
+    const last = keys[keys.length - 1];
+    let range: [number, number, number] | null | undefined;
+    if (YAML.isMap(parent)) {
+      const pair = parent.items.find((p) => YAML.isScalar(p.key) && p.key.value === last);
+      range = pair && YAML.isNode(pair.key) ? pair.key.range : null;
+    } else if (YAML.isSeq(parent) && typeof last === "number") {
+      const item = parent.items[last];
+      range = YAML.isNode(item) ? item.range : null;
+    }
+    if (!range) return null;
+    const { line, col } = lines.linePos(range[0]);
+    return { line, column: col };
+  };
 }

@@ -31,6 +31,8 @@ export interface FileOutcome {
   reason?: string;
   findings: Finding[];
   output?: string;
+  /** On a changed file: how many emits each step inserted, by step index (what registration is decided on). */
+  emits?: number[];
 }
 
 export function resolveSteps(steps: StepSpec[]): TransformCore[] {
@@ -56,11 +58,13 @@ export function prefilterVerdict(text: string, steps: StepSpec[]): "skip" | "pro
 interface StepsResult {
   changed: boolean;
   findings: Finding[];
+  emits: number[];
 }
 
 function applySteps(job: FileJob, j: JSCodeshift, root: Collection): StepsResult {
   const cores = resolveSteps(job.steps);
   const findings: Finding[] = [];
+  const emits = cores.map(() => 0);
   let changed = false;
   cores.forEach((core, i) => {
     const stepChanged = core.apply({
@@ -73,10 +77,13 @@ function applySteps(job: FileJob, j: JSCodeshift, root: Collection): StepsResult
       report(node, message, severity = "warning") {
         findings.push({ file: job.file, ...positionOf(node), step: core.name, severity, message });
       },
+      emitInserted() {
+        emits[i]++;
+      },
     });
     changed = changed || stepChanged;
   });
-  return { changed, findings };
+  return { changed, findings, emits };
 }
 
 function errorOutcome(job: FileJob, reason: string): FileOutcome {
@@ -133,7 +140,7 @@ export function processFile(job: FileJob): FileOutcome {
     const e = describeSyntaxError(error);
     return errorOutcome(job, `the transformed code does not parse (line ${e.line}, column ${e.column}): ${e.message}; file left as it was`);
   }
-  return { index: job.index, file: job.file, status: "changed", findings: result.findings, output };
+  return { index: job.index, file: job.file, status: "changed", findings: result.findings, output, emits: result.emits };
 }
 
 /** A chunk of jobs at once: what a worker thread runs per message. */

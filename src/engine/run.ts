@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
+import { findActionsInCode, type ActionUse } from "./actions-in-code";
 import { colourDiff, unifiedDiff } from "./diff";
 import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFiles, toPosix } from "./discover";
 import { UsageError } from "./errors";
@@ -46,9 +47,19 @@ export interface RunRequest {
   allowDirty: boolean;
   failOnError: boolean;
   prefilter: boolean;
-  /** Computes registry/schema edits once the files are known; runs before anything is written. */
-  extraEdits?: () => { edits: FileEdit[]; findings: Finding[] };
+  /** Actions whose existing emits the run looks for in its files (`RunFacts.actionsInCode`). */
+  actionsInCode?: readonly string[];
+  /** Computes registry/schema edits once every file's outcome is known; runs before anything is written. */
+  extraEdits?: (facts: RunFacts) => { edits: FileEdit[]; findings: Finding[] };
   io: RunIO;
+}
+
+/** What the files of a run tell the registry update. */
+export interface RunFacts {
+  /** Emits inserted per step index, over every changed file. */
+  emitsByStep: number[];
+  /** Of `RunRequest.actionsInCode`, those an existing emit in the run's files already uses (as read, before any step). */
+  actionsInCode: Map<string, ActionUse>;
 }
 
 export interface FileReport {
@@ -132,7 +143,9 @@ function selectFiles(request: RunRequest): string[] {
 }
 
 function formatFinding(f: Finding): string {
-  return `${f.file}:${f.line}:${f.column}  ${f.severity}  [${f.step}] ${f.message}`;
+  // Line 0: a finding about something without lines (a command-line flag).
+  const where = f.line > 0 ? `${f.file}:${f.line}:${f.column}` : f.file;
+  return `${where}  ${f.severity}  [${f.step}] ${f.message}`;
 }
 
 /** Discover, prefilter, transform, then (unless --dry) write: the one run loop behind run, instrument and batch. */
@@ -183,7 +196,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
     const read = reads[outcome.index];
     edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.source!), fromStep: true });
   }
-  const extra = request.extraEdits?.() ?? { edits: [], findings: [] };
+  const extra = request.extraEdits?.(runFacts(request, reads, outcomes)) ?? { edits: [], findings: [] };
   // Registry and schema edits are files of the run too: counted, reported and written like the rest.
   const indexOf = new Map(outcomes.map((o) => [o.file, o.index]));
   for (const edit of extra.edits) {
@@ -254,6 +267,13 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   };
   if (request.json) fs.writeFileSync(request.json, `${JSON.stringify(report, null, 2)}\n`);
   return report;
+}
+
+function runFacts(request: RunRequest, reads: ReadFile[], outcomes: FileOutcome[]): RunFacts {
+  const emitsByStep = request.steps.map(() => 0);
+  for (const outcome of outcomes) outcome.emits?.forEach((n, step) => (emitsByStep[step] += n));
+  const texts = reads.flatMap((r) => (r.source ? [{ file: r.file, text: r.source.text }] : []));
+  return { emitsByStep, actionsInCode: request.actionsInCode?.length ? findActionsInCode(texts, request.actionsInCode) : new Map() };
 }
 
 function startProgress(total: number): { update(n: number): void; stop(): void } {

@@ -1,19 +1,23 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { actionNameProblem, metadataKeyProblem, targetTypeProblem } from "../audit/action-name";
 import type { Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import type { FileEdit } from "../engine/run";
 import { decodeSource, encodeOutput } from "../engine/text";
 import type { FileProblem } from "./position";
-import { addActions } from "./registry";
-import { buildSchema, mergeSchema, serializeSchema } from "./schema";
+import { nameWarnings, type NameOrigin } from "./names";
+import { addActions, readRegistry } from "./registry";
+import { buildSchema, mergeSchema, readSchema, serializeSchema } from "./schema";
 
 /** An action to register, as a spec or `add-event` describes it: target types and metadata keys. */
 export interface RegistrationEvent {
   action: string;
   targets: string[];
   metadata: string[];
+  /** Where the names are written, for AUDIT8/AUDIT9 warnings (absent: command-line flags). */
+  origin?: NameOrigin;
+  /** False when no site got its emit and no code in the run's files emits the action: it adds nothing to the registry or schema. */
+  live?: boolean;
 }
 
 export type SchemaChange = "created" | "merged" | "unchanged" | "problem";
@@ -36,6 +40,8 @@ export interface RegistrationPlan {
   /** Actions whose schema is created or changed: the ones the WorkOS reminder names. */
   changedActions: string[];
   actions: ActionRegistration[];
+  /** Actions left out because none of their events is live: the registry and schema are not touched for them. */
+  idle: string[];
   /** Set when the registry is missing or unreadable: nothing can be registered, `edits` is empty (callers exit 2). */
   registryError: FileProblem | null;
 }
@@ -76,10 +82,6 @@ function mergeEvents(events: RegistrationEvent[]): RegistrationEvent[] {
   return [...byAction.values()];
 }
 
-function eventProblem(event: RegistrationEvent): string | null {
-  return actionNameProblem(event.action) ?? event.targets.map(targetTypeProblem).find(Boolean) ?? event.metadata.map(metadataKeyProblem).find(Boolean) ?? null;
-}
-
 /** What is said when the configured registry file does not exist. */
 export function missingRegistryProblem(config: AuditmodConfig): FileProblem {
   return {
@@ -102,17 +104,12 @@ export function formatFileProblem({ file, line, column, message }: FileProblem):
 export function planRegistration(config: AuditmodConfig, events: RegistrationEvent[]): RegistrationPlan {
   const { root, registry } = config;
   const findings: Finding[] = [];
-  const valid: RegistrationEvent[] = [];
-  for (const event of mergeEvents(events)) {
-    const problem = eventProblem(event);
-    if (problem) findings.push({ file: registry, line: 1, column: 1, step: "registry", severity: "error", message: problem });
-    else valid.push(event);
-  }
   const blocked = (registryError: FileProblem): RegistrationPlan => ({
     edits: [],
     findings: [...findings, finding(registryError, "registry")],
     changedActions: [],
     actions: [],
+    idle: [],
     registryError,
   });
 
@@ -120,6 +117,21 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
   if (!registryRead.ok) return blocked({ file: registry, line: 1, column: 1, message: registryRead.reason });
   if (registryRead.read === null) return blocked(missingRegistryProblem(config));
   const current = registryRead.read;
+  const entries = readRegistry(registry, current.text);
+  if (!entries.ok) return blocked(entries.error);
+
+  // Names are judged against this read of the registry and the schemas, the one the edits are made from.
+  const schemaFileOf = (action: string) => path.posix.join(config.schemasDir, `${action}.json`);
+  const schemaReads = new Map(mergeEvents(events).map((e) => [e.action, readText(root, schemaFileOf(e.action))]));
+  const declaredKeys = (action: string) => {
+    const existing = schemaReads.get(action);
+    const read = existing?.ok && existing.read ? readSchema(schemaFileOf(action), existing.read.text) : null;
+    return read?.ok ? read.metadata : [];
+  };
+  findings.push(...nameWarnings(events, new Set(entries.actions), declaredKeys, registry, schemaFileOf));
+
+  const valid = mergeEvents(events.filter((e) => e.live !== false));
+  const idle = [...new Set(events.map((e) => e.action))].filter((action) => !valid.some((e) => e.action === action));
   const registered = addActions(registry, current.text, valid.map((e) => e.action));
   if (!registered.ok) return blocked(registered.error);
 
@@ -128,11 +140,11 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
 
   const actions: ActionRegistration[] = [];
   for (const event of valid) {
-    const schemaFile = path.posix.join(config.schemasDir, `${event.action}.json`);
+    const schemaFile = schemaFileOf(event.action);
     const wanted = buildSchema(event.action, event.targets, event.metadata);
     const outcome = (schema: SchemaChange, added: string[] = []) =>
       actions.push({ action: event.action, registered: registered.added.includes(event.action), schemaFile, schema, added });
-    const existing = readText(root, schemaFile);
+    const existing = schemaReads.get(event.action)!;
     if (!existing.ok) {
       findings.push({ file: schemaFile, line: 1, column: 1, step: "schema", severity: "error", message: existing.reason });
       outcome("problem");
@@ -153,7 +165,7 @@ export function planRegistration(config: AuditmodConfig, events: RegistrationEve
     }
   }
   const changedActions = actions.filter((a) => a.schema === "created" || a.schema === "merged").map((a) => a.action);
-  return { edits, findings, changedActions, actions, registryError: null };
+  return { edits, findings, changedActions, actions, idle, registryError: null };
 }
 
 /**
@@ -170,5 +182,8 @@ export function describeRegistration(config: AuditmodConfig, plan: RegistrationP
     if (a.schema === "unchanged") parts.push(`${a.schemaFile} is up to date`);
     if (a.schema === "problem") parts.push(`${a.schemaFile} left as it is`);
     return `${a.action}: ${parts.join("; ")}`;
-  });
+  }).concat(plan.idle.map((action) => `${action}: ${IDLE_LINE}`));
 }
+
+/** Said for an action none of whose sites got an emit: registration follows the emits, not the spec. */
+export const IDLE_LINE = "registry and schema left as they are: no site got its emit and nothing in the run's files emits it";

@@ -253,8 +253,11 @@ export const instrument: TransformCore = {
         continue;
       }
       const result = instrumentSite(ctx, spec, sites[0], moduleLevel);
-      if (result === true) changed = true;
-      else ctx.report(result.node, `not instrumented (${label}): ${result.skip}`);
+      if (result === true) {
+        changed = true;
+        // Only an audit emit counts towards registering its action; a template registers nothing.
+        if (callee === null) ctx.emitInserted?.();
+      } else ctx.report(result.node, `not instrumented (${label}): ${result.skip}`);
     }
     return changed;
   },

@@ -15,6 +15,7 @@ interface GroupRow {
 }
 
 const rows = new Map<string, GroupRow>();
+let nextId = 1;
 
 export class GroupResource {
   readonly id: number;
@@ -40,6 +41,58 @@ export class GroupResource {
       return null;
     }
     return new GroupResource(row);
+  }
+
+  static async listForWorkspace(auth: Authenticator): Promise<GroupResource[]> {
+    const owner = auth.getNonNullableWorkspace();
+    return [...rows.values()]
+      .filter((r) => r.workspaceId === owner.id)
+      .map((r) => new GroupResource(r));
+  }
+
+  static async makeNew(
+    auth: Authenticator,
+    { name }: { name: string }
+  ): Promise<Result<GroupResource, Error>> {
+    const owner = auth.getNonNullableWorkspace();
+    if ([...rows.values()].some((r) => r.workspaceId === owner.id && r.name === name)) {
+      return new Err(new Error(`A group named "${name}" already exists.`));
+    }
+    const id = nextId++;
+    const row: GroupRow = {
+      id,
+      sId: `grp_${id}`,
+      workspaceId: owner.id,
+      name,
+      kind: "regular",
+      members: new Map(),
+    };
+    rows.set(row.sId, row);
+    return new Ok(new GroupResource(row));
+  }
+
+  toJSON(): { sId: string; name: string; kind: GroupKind; memberCount: number } {
+    return { sId: this.sId, name: this.name, kind: this.kind, memberCount: this.row.members.size };
+  }
+
+  async rename(auth: Authenticator, name: string): Promise<Result<undefined, Error>> {
+    if (!this.isManuallyManaged()) {
+      return new Err(new Error(`Cannot rename a ${this.kind} group.`));
+    }
+    if ((await GroupResource.listForWorkspace(auth)).some((g) => g.name === name)) {
+      return new Err(new Error(`A group named "${name}" already exists.`));
+    }
+    this.name = name;
+    this.row.name = name;
+    return new Ok(undefined);
+  }
+
+  async archive(_auth: Authenticator): Promise<Result<undefined, Error>> {
+    if (!this.isManuallyManaged()) {
+      return new Err(new Error(`Cannot archive a ${this.kind} group.`));
+    }
+    rows.delete(this.sId);
+    return new Ok(undefined);
   }
 
   // Groups synced from the identity provider are managed there, not here.

@@ -25,7 +25,10 @@ export type AuditAction =
   | "api_key.created"
   // ---- triggers ----
   | "trigger.updated"
-  | "trigger.disabled";
+  | "trigger.disabled"
+  // ---- credentials ----
+  // Named before the <resource>.<verb> rule: events exist under this name, so it stays.
+  | "credentials.created";
 
 export type AuditLogTarget = {
   type: string;
