@@ -47,7 +47,7 @@ describe("auditmod check examples/front", () => {
     const r = runCli(["check", "examples/front", "--format", "json"], REPO_ROOT);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual(SEEDED);
-    expect(r.stderr).toBe("19 problems (17 errors, 0 warnings, 2 info) in 10 files; 34 files checked\n");
+    expect(r.stderr).toBe("19 problems (17 errors, 0 warnings, 2 info) in 10 files; 36 files checked\n");
     expect(snapshotTree(FRONT)).toEqual(before);
   });
 

@@ -48,7 +48,7 @@ describe("auditmod batch on examples/front", () => {
     expect(r.stdout).toBe(EXPECTED_DIFF);
     expect(summary(r.stderr)).toBe(
       FINDINGS +
-        "auditmod: 18 would change, 23 unchanged, 0 skipped, 0 errors (41 files, 20 parsed, Ns)\n" +
+        "auditmod: 18 would change, 25 unchanged, 0 skipped, 0 errors (43 files, 22 parsed, Ns)\n" +
         registration((a) => `would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/${a}.json`),
     );
     expect(userFiles(dir)).toEqual(before);
@@ -94,7 +94,7 @@ describe("auditmod batch on examples/front", () => {
         "pages/api/w/[wId]/spaces/[spaceId]/index.ts:107:31  info  [instrument] already instrumented: this function emits space.deleted (line 118)\n" +
         isRestricted +
         "temporal/triggers/activities.ts:90:24  info  [instrument] already instrumented: this function emits trigger.schedule_updated (line 97)\n" +
-        "auditmod: 0 changed, 34 unchanged, 0 skipped, 0 errors (34 files, 20 parsed, Ns)\n",
+        "auditmod: 0 changed, 36 unchanged, 0 skipped, 0 errors (36 files, 22 parsed, Ns)\n",
     );
     expect(again.stdout).toBe(
       registration((a) => `already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/${a}.json is up to date`),
@@ -202,14 +202,14 @@ describe("auditmod instrument on examples/front", () => {
     expect(elsewhere.status).toBe(0);
     expect(elsewhere.stdout).toBe("");
     expect(summary(elsewhere.stderr)).toBe(
-      "auditmod: 0 would change, 6 unchanged, 0 skipped, 0 errors (6 files, 0 parsed, Ns)\n" +
+      "auditmod: 0 would change, 7 unchanged, 0 skipped, 0 errors (7 files, 0 parsed, Ns)\n" +
         "api_key.revoked: registry and schema left as they are: no site got its emit and nothing in the run's files emits it\n",
     );
   });
 
   it.each([
     [["--spec", "spec.json", "--action", "space.deleted"], "auditmod: --spec and --action do not go together: put the whole spec in the file, or give it all as flags\n"],
-    [["--action", "api_key.revoked"], "auditmod: instrument needs --action and --mutation (or --spec FILE)\n"],
+    [["--action", "api_key.revoked"], "auditmod: instrument needs --action (or --template) and --mutation (or --spec FILE)\n"],
     [["--action", "api_key.revoked", "--mutation", "ApiKeyResource.revoke", "--target", "api_key"], 'auditmod: --target expects type=expression, got "api_key"\n'],
     [["--action", "api_key.revoked", "--mutation", "ApiKeyResource.revoke", "--actor-id", "x"], "auditmod: --actor-type and --actor-id go together (and --actor-name with them)\n"],
     [
@@ -273,7 +273,7 @@ describe("registration follows the emits; existing names are facts", () => {
       "pages/api/w/[wId]/domains.ts:62:15  info  [instrument] already instrumented: this function emits workspace.domain_updated (line 74)\n" +
         `names.yaml:14:7  warning  [names] steps[2].instrument.action: AUDIT8: action "groups.archive" has a plural resource "groups"; ${AUDIT8_RULE}; it is not in lib/api/audit/workos_audit.ts yet, so it can still be named "group.archived" (the run goes on with "groups.archive")\n` +
         `names.yaml:18:19  warning  [names] steps[2].instrument.metadata.groupName: AUDIT9: metadata key "groupName" is not snake case; ${AUDIT9_RULE}; admin/audit_log_schemas/groups.archive.json does not declare it yet, so it can still be named "group_name" (the run goes on with "groupName")\n` +
-        "auditmod: 4 would change, 31 unchanged, 0 skipped, 0 errors (35 files, 13 parsed, Ns)\n" +
+        "auditmod: 4 would change, 33 unchanged, 0 skipped, 0 errors (37 files, 13 parsed, Ns)\n" +
         "credentials.created: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/credentials.created.json is up to date\n" +
         "workspace.domain_updated: already registered in lib/api/audit/workos_audit.ts; admin/audit_log_schemas/workspace.domain_updated.json is up to date\n" +
         "groups.archive: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/groups.archive.json\n",
@@ -313,7 +313,7 @@ describe("registration follows the emits; existing names are facts", () => {
     expect(summary(r.stderr)).toBe(
       "lib/api/frames.ts:21:35  warning  [instrument] not instrumented (frame.deleted): `deletedFrame` (the spec's targets[0].resource) is not in scope where the emit would go (after line 28)\n" +
         "pages/api/w/[wId]/groups/index.ts:58:30  warning  [instrument] not instrumented (group.created): `newGroup` (the spec's targets[0].resource) is not in scope where the emit would go (after line 64)\n" +
-        "auditmod: 0 changed, 34 unchanged, 0 skipped, 0 errors (34 files, 12 parsed, Ns)\n",
+        "auditmod: 0 changed, 36 unchanged, 0 skipped, 0 errors (36 files, 12 parsed, Ns)\n",
     );
     expect(snapshotTree(dir)).toEqual(before);
   });
@@ -353,12 +353,12 @@ describe("registration follows the emits; existing names are facts", () => {
     expect(everywhere.status).toBe(0);
     expect(diffedFiles(everywhere.stdout)).toEqual(["lib/api/audit/workos_audit.ts", "admin/audit_log_schemas/api_key.rotated.json"]);
     expect(summary(everywhere.stderr)).toBe(
-      "auditmod: 2 would change, 33 unchanged, 0 skipped, 0 errors (35 files, 2 parsed, Ns)\n" +
+      "auditmod: 2 would change, 35 unchanged, 0 skipped, 0 errors (37 files, 2 parsed, Ns)\n" +
         "api_key.rotated: would register in lib/api/audit/workos_audit.ts; would create admin/audit_log_schemas/api_key.rotated.json\n",
     );
     const pagesOnly = runCli(["batch", "used.yaml", "--dry", "pages"], dir);
     expect(pagesOnly.status).toBe(0);
     expect(pagesOnly.stdout).toBe("");
-    expect(summary(pagesOnly.stderr)).toBe(`auditmod: 0 would change, 6 unchanged, 0 skipped, 0 errors (6 files, 0 parsed, Ns)\napi_key.rotated: ${IDLE_LINE}\n`);
+    expect(summary(pagesOnly.stderr)).toBe(`auditmod: 0 would change, 7 unchanged, 0 skipped, 0 errors (7 files, 0 parsed, Ns)\napi_key.rotated: ${IDLE_LINE}\n`);
   });
 });

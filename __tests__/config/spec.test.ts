@@ -78,8 +78,8 @@ unknown: 1
       "steps[1].instrument.mutation: Required",
       'steps[2]: unknown fixer "await-to-vod" (known: await-to-void, workspace-target, stringify-metadata, audit-context, target-builders)',
       "steps[3]: an instrument step needs a spec: write `- instrument: { action: ..., mutation: ... }`",
-      'steps[4]: expected a fixer name or `instrument: { ... }`, got an object with keys "foo"',
-      "steps[5]: expected a fixer name or `instrument: { ... }`, got number 42",
+      'steps[4]: expected a fixer name, `instrument: { ... }` or `migrate-call: { ... }`, got an object with keys "foo"',
+      "steps[5]: expected a fixer name, `instrument: { ... }` or `migrate-call: { ... }`, got number 42",
       "steps[6].instrument.files: expected at least one path or glob (leave `files` out to look everywhere)",
       "steps[7].instrument.metadata.note: expected an expression, got an empty string",
     ]);
@@ -92,7 +92,7 @@ unknown: 1
     ["steps that are not a list", "steps: await-to-void\n", ["steps: Expected array, received string"]],
     ["a root that is not a string", "root: 3\nsteps: [await-to-void]\n", ["root: Expected string, received number"]],
     ["an instrument spec that is a string", "steps:\n  - instrument: space.deleted\n", ["steps[0].instrument: Expected object, received string"]],
-    ["a step with two keys", "steps:\n  - instrument: { action: space.deleted, mutation: x }\n    await-to-void: true\n", ['steps[0]: expected a fixer name or `instrument: { ... }`, got an object with keys "instrument", "await-to-void"']],
+    ["a step with two keys", "steps:\n  - instrument: { action: space.deleted, mutation: x }\n    await-to-void: true\n", ['steps[0]: expected a fixer name, `instrument: { ... }` or `migrate-call: { ... }`, got an object with keys "instrument", "await-to-void"']],
   ])("%s", (_what, text, expected) => {
     expect(manifestProblems(text)).toEqual(expected);
   });
@@ -116,7 +116,7 @@ unknown: 1
   it("parses examples/front/audit-batch.yaml into specs with defaults filled in", () => {
     const manifest = parseManifest(readSpecFile(path.join(REPO_ROOT, "examples", "front", "audit-batch.yaml")), FIXERS);
     expect(manifest.root).toBeUndefined();
-    expect(manifest.steps.map((s) => (s.kind === "fixer" ? s.name : s.spec.action))).toEqual([
+    expect(manifest.steps.map((s) => (s.kind === "fixer" ? s.name : s.kind === "instrument" ? s.spec.action : s.kind))).toEqual([
       "space.deleted",
       "api_key.revoked",
       "trigger.schedule_updated",

@@ -39,22 +39,22 @@ export function loadFixture(transform: string, name: string): FixtureCase {
 
 
 /**
- * The fixture suite every transform uses: each case runs through jscodeshift's own `defineTest`
+ * The fixture suite every transform uses (`folder`: the transform's name, or a folder of cases that run it with other options): each case runs through jscodeshift's own `defineTest`
  * and through the engine, must equal its `.output.ts`, must parse, and a second run must change nothing.
  */
-export function defineFixtureSuite(transform: string): void {
-  const cases = fixtureCases(transform);
-  describe(`${transform} fixtures`, () => {
+export function defineFixtureSuite(folder: string, transform = folder): void {
+  const cases = fixtureCases(folder);
+  describe(`${folder} fixtures`, () => {
     it("has fixtures", () => {
       expect(cases.length).toBeGreaterThan(0);
     });
     for (const name of cases) {
-      const c = loadFixture(transform, name);
+      const c = loadFixture(folder, name);
       const steps = [{ name: transform, options: c.options }];
       const conventions = conventionsFromOptions(c.options);
-      const file = `__testfixtures__/${transform}/${name}.input.ts`;
+      const file = `__testfixtures__/${folder}/${name}.input.ts`;
 
-      defineTest(path.join(__dirname, ".."), `transforms/${transform}`, c.options, `${transform}/${name}`, { parser: "ts" });
+      defineTest(path.join(__dirname, ".."), `transforms/${transform}`, c.options, `${folder}/${name}`, { parser: "ts" });
 
       describe(`${name} (engine)`, () => {
         const first = transformSource(file, c.input, steps, conventions);

@@ -3,7 +3,7 @@ import type { ASTPath } from "jscodeshift";
 import type { Node } from "./ast";
 import { ensureAuditImport } from "./imports";
 import { isProvablyString, stringifyValue } from "./metadata";
-import { parseExpression, printNode } from "./snippets";
+import { forgetOffsets, parseExpression, printNode } from "./snippets";
 import { buildResourceTarget, buildWorkspaceTarget } from "./targets";
 import type { StepContext } from "./types";
 
@@ -61,7 +61,7 @@ function keyText(ctx: StepContext, key: string): string {
 }
 
 /** `key: value`, or the shorthand `key` when the value is that very name. */
-function member(ctx: StepContext, key: string, value: string): string {
+export function member(ctx: StepContext, key: string, value: string): string {
   return value === key && IDENTIFIER.test(key) ? key : `${keyText(ctx, key)}: ${value}`;
 }
 
@@ -124,31 +124,9 @@ function indentBlock(text: string, indent: string): string[] {
 
 // recast spaces a statement from its neighbours by the blank lines around it in its own text: these
 // set the emit apart by one blank line, as the code base writes emits (none at a block's start or end).
-function parseStatement(ctx: StepContext, text: string): Statement {
+export function parseStatement(ctx: StepContext, text: string): Statement {
   const program = ctx.j(`\n\n${text}\n\n`).get().node.program as { body: Node[] };
   const statement = program.body[0];
   forgetOffsets(statement);
   return statement as unknown as Statement;
-}
-
-/**
- * Drops the snippet's `start`/`end` offsets from every node (and recast's pristine copy), so a later
- * step in the same run never reads them as offsets into the file; `loc` stays for recast to reuse the text.
- */
-function forgetOffsets(node: unknown): void {
-  if (!node || typeof node !== "object") return;
-  if (Array.isArray(node)) {
-    for (const child of node) forgetOffsets(child);
-    return;
-  }
-  const n = node as Node;
-  if (typeof n.type !== "string") return;
-  for (const target of [n, n.original as Node | undefined]) {
-    if (!target) continue;
-    delete target.start;
-    delete target.end;
-  }
-  for (const [key, value] of Object.entries(n)) {
-    if (key !== "loc" && key !== "original" && value && typeof value === "object") forgetOffsets(value);
-  }
 }

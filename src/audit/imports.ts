@@ -11,8 +11,15 @@ export function isAuditModuleSource(source: string, conventions: AuditConvention
   return bare.endsWith(`/${tail}`);
 }
 
+/** True when an import source names `module`: the audit module as the conventions say, any other as written (extension aside). */
+function isModuleSource(ctx: StepContext, module: string, source: string): boolean {
+  if (module === ctx.conventions.auditModuleSpecifier) return isAuditModuleSource(source, ctx.conventions);
+  const bare = (text: string) => text.replace(/\.(ts|js|mts|mjs)$/, "");
+  return bare(source) === bare(module);
+}
+
 // Imports are top-level statements: scanning the program body avoids walking the whole tree per call.
-function auditImports(ctx: StepContext): ASTPath<ImportDeclaration>[] {
+function importsFrom(ctx: StepContext, module: string): ASTPath<ImportDeclaration>[] {
   const found: ASTPath<ImportDeclaration>[] = [];
   const body = ctx.root.get("program", "body");
   const count = (body.value as unknown[]).length;
@@ -20,7 +27,7 @@ function auditImports(ctx: StepContext): ASTPath<ImportDeclaration>[] {
     const path = body.get(i) as ASTPath<ImportDeclaration>;
     if (path.node.type !== "ImportDeclaration") continue;
     const source = path.node.source.value;
-    if (typeof source === "string" && isAuditModuleSource(source, ctx.conventions)) found.push(path);
+    if (typeof source === "string" && isModuleSource(ctx, module, source)) found.push(path);
   }
   return found;
 }
@@ -31,14 +38,40 @@ function isTypeOnly(node: Node): boolean {
 
 /** The local name under which the file imports `name` from the audit module, or null. */
 export function importedLocalName(ctx: StepContext, name: string): string | null {
-  for (const path of auditImports(ctx)) {
+  return importedLocalNameFrom(ctx, ctx.conventions.auditModuleSpecifier, name);
+}
+
+/** The name a value import specifier imports (`a` in `{ a as b }`). */
+function importedNameOf(specifier: Node): string {
+  const imported = specifier.imported as Node;
+  return imported.type === "Identifier" ? (imported.name as string) : (imported.value as string);
+}
+
+/** The local name under which the file imports `name` (a value) from `module`, or null. */
+export function importedLocalNameFrom(ctx: StepContext, module: string, name: string): string | null {
+  for (const path of importsFrom(ctx, module)) {
     if (isTypeOnly(path.node as unknown as Node)) continue;
     for (const specifier of path.node.specifiers ?? []) {
       const s = specifier as unknown as Node;
       if (s.type !== "ImportSpecifier" || isTypeOnly(s)) continue;
-      const imported = s.imported as Node;
-      const importedName = imported.type === "Identifier" ? (imported.name as string) : (imported.value as string);
+      const importedName = importedNameOf(s);
       if (importedName === name) return ((s.local as Node | undefined)?.name as string | undefined) ?? importedName;
+    }
+  }
+  return null;
+}
+
+/** The value import that binds `local`: its module and the name it imports, or null when `local` is not imported. */
+export function importBinding(ctx: StepContext, local: string): { module: string; imported: string } | null {
+  const body = ctx.root.get("program", "body");
+  for (const statement of body.value as Node[]) {
+    if (statement.type !== "ImportDeclaration" || isTypeOnly(statement)) continue;
+    for (const s of (statement.specifiers as Node[] | undefined) ?? []) {
+      if (s.type !== "ImportSpecifier" || isTypeOnly(s)) continue;
+      const importedName = importedNameOf(s);
+      if ((((s.local as Node | null)?.name as string | undefined) ?? importedName) === local) {
+        return { module: (statement.source as Node).value as string, imported: importedName };
+      }
     }
   }
   return null;
@@ -148,14 +181,13 @@ function commonPrefixLength(a: string, b: string): number {
  * with it (its group), before or after it as sorted. Never after the last import: recast would copy
  * the blank line that ends the import block in front of the new one, so there it goes before.
  */
-function insertImport(ctx: StepContext, declaration: ImportDeclaration): void {
+function insertImport(ctx: StepContext, declaration: ImportDeclaration, source: string): void {
   const body = ctx.root.get("program", "body");
   const imports: ASTPath<ImportDeclaration>[] = [];
   for (let i = 0; i < (body.value as unknown[]).length; i++) {
     const path = body.get(i) as ASTPath<ImportDeclaration>;
     if (path.node.type === "ImportDeclaration") imports.push(path);
   }
-  const source = ctx.conventions.auditModuleSpecifier;
   const uncommented = imports.filter((path) => !((path.node as unknown as Node).comments as unknown[] | undefined)?.length);
   let anchor: ASTPath<ImportDeclaration> | undefined;
   let best = -1;
@@ -176,10 +208,15 @@ function insertImport(ctx: StepContext, declaration: ImportDeclaration): void {
  * import from the module, else a new import is added among the imports.
  */
 export function ensureAuditImport(ctx: StepContext, name: string): string {
-  const existing = importedLocalName(ctx, name);
+  return ensureImport(ctx, ctx.conventions.auditModuleSpecifier, name);
+}
+
+/** `ensureAuditImport` for any module: the same rules, for a name imported from `module` (written as given). */
+export function ensureImport(ctx: StepContext, module: string, name: string): string {
+  const existing = importedLocalNameFrom(ctx, module, name);
   if (existing) return existing;
   const { j } = ctx;
-  const target = auditImports(ctx).find((path) => {
+  const target = importsFrom(ctx, module).find((path) => {
     const node = path.node as unknown as Node;
     return !isTypeOnly(node) && (path.node.specifiers ?? []).every((s) => s.type === "ImportSpecifier");
   });
@@ -187,21 +224,29 @@ export function ensureAuditImport(ctx: StepContext, name: string): string {
     addSpecifier(ctx, target, name);
     return name;
   }
-  insertImport(ctx, j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral(ctx.conventions.auditModuleSpecifier)));
+  insertImport(ctx, j.importDeclaration([j.importSpecifier(j.identifier(name))], j.stringLiteral(module)), module);
   return name;
 }
 
 /** Removes the audit-module import of `name` when no identifier in the file refers to it any more. */
 export function removeAuditImportIfUnused(ctx: StepContext, name: string): boolean {
-  const local = importedLocalName(ctx, name);
-  if (!local) return false;
-  const { j } = ctx;
-  const uses = ctx.root.find(j.Identifier, { name: local }).filter((path) => {
+  return removeImportIfUnused(ctx, ctx.conventions.auditModuleSpecifier, name);
+}
+
+/** True when some identifier other than an import binding is named `local` (a use, or a shadowing declaration). */
+function isReferenced(ctx: StepContext, local: string): boolean {
+  const uses = ctx.root.find(ctx.j.Identifier, { name: local }).filter((path) => {
     const parent = path.parent?.node as Node | undefined;
     return !(parent && (parent.type === "ImportSpecifier" || parent.type === "ImportDefaultSpecifier"));
   });
-  if (uses.length > 0) return false;
-  for (const path of auditImports(ctx)) {
+  return uses.length > 0;
+}
+
+/** Removes the import of `name` from `module` when no identifier in the file refers to it any more. */
+export function removeImportIfUnused(ctx: StepContext, module: string, name: string): boolean {
+  const local = importedLocalNameFrom(ctx, module, name);
+  if (!local || isReferenced(ctx, local)) return false;
+  for (const path of importsFrom(ctx, module)) {
     const specifiers = path.node.specifiers ?? [];
     const kept = specifiers.filter((s) => !(s.type === "ImportSpecifier" && s.local?.name === local));
     if (kept.length === specifiers.length) continue;

@@ -1,5 +1,5 @@
 import type { ExpressionKind as Expression } from "ast-types/lib/gen/kinds";
-import type { ArrayExpression } from "jscodeshift";
+import type { ArrayExpression, ObjectExpression } from "jscodeshift";
 import type { Node } from "./ast";
 import { sourceRange } from "./positions";
 import type { StepContext } from "./types";
@@ -16,8 +16,8 @@ export interface SourceRange {
   end: number;
 }
 
-/** Where an element of a re-laid-out array comes from: an old element (its index), or new code. */
-export type ArraySlot = { kept: number } | { text: string };
+/** Where an element of a re-laid-out array comes from: an old element (its index), new code, or new code in an old element's place (its comments and line kept). */
+export type ArraySlot = { kept: number } | { text: string } | { kept: number; text: string };
 
 /** The text between two array elements (or after the last one), split at its comma. */
 export interface ElementGap {
@@ -65,11 +65,12 @@ interface ElementUnit {
  * per line keeps one per line (indentation, trailing comma, comments above or beside each element
  * travel with it), a one-line array stays on one line. Null when the layout is not one of those.
  */
-export function layoutElements(source: string, array: SourceRange, elements: SourceRange[], slots: ArraySlot[]): string | null {
-  const textOf = (slot: ArraySlot, units: ElementUnit[]) => ("kept" in slot ? units[slot.kept].body : slot.text);
+export function layoutElements(source: string, array: SourceRange, elements: SourceRange[], slots: ArraySlot[], brackets: "[]" | "{}" = "[]"): string | null {
+  const [opening, closing] = brackets;
+  const textOf = (slot: ArraySlot, units: ElementUnit[]) => ("text" in slot ? slot.text : units[slot.kept].body);
   if (elements.length === 0) {
     if (source.slice(array.start + 1, array.end - 1).trim() !== "") return null;
-    return `[${slots.map((slot) => textOf(slot, [])).join(", ")}]`;
+    return `${opening}${slots.map((slot) => textOf(slot, [])).join(", ")}${closing}`;
   }
   const open = source.slice(array.start + 1, elements[0].start);
   const openGap = splitGap(open);
@@ -91,7 +92,7 @@ export function layoutElements(source: string, array: SourceRange, elements: Sou
     const units = bodies.map((body) => ({ lead: "", body, trail: "" }));
     const space = gaps.length > 1 ? gaps[0].after : " ";
     const items = slots.map((slot) => textOf(slot, units));
-    return `[${open}${items.join(`,${space}`)}${last.comma ? "," : ""}${last.after}]`;
+    return `${opening}${open}${items.join(`,${space}`)}${last.comma ? "," : ""}${last.after}${closing}`;
   }
 
   // One element per line: what follows a comma up to the line break stays with the element before it.
@@ -109,12 +110,12 @@ export function layoutElements(source: string, array: SourceRange, elements: Sou
   const close = last.after.slice(lastTrail.length);
   const units = bodies.map((body, i) => ({ lead: leads[i], body, trail: trails[i] }));
   const indent = (/^[ \t]*/.exec(leads[0].slice(leads[0].lastIndexOf("\n") + 1)) as RegExpExecArray)[0];
-  let text = `[${open.slice(0, open.indexOf("\n"))}`;
+  let text = `${opening}${open.slice(0, open.indexOf("\n"))}`;
   slots.forEach((slot, i) => {
-    const unit = "kept" in slot ? units[slot.kept] : { lead: `\n${indent}`, body: slot.text, trail: "" };
+    const unit = "kept" in slot ? { ...units[slot.kept], body: textOf(slot, units) } : { lead: `\n${indent}`, body: slot.text, trail: "" };
     text += unit.lead + unit.body + separator(i, slots.length, last.comma) + unit.trail;
   });
-  return `${text}${close}]`;
+  return `${text}${close}${closing}`;
 }
 
 /** Source text of a node as recast prints it (its own text when it was parsed from the file). */
@@ -167,6 +168,33 @@ export function withElements(ctx: StepContext, array: ArrayExpression, next: Arr
   return snippet;
 }
 
+/**
+ * An object literal holding `slots` (old properties of `object`, by index, and new code as text)
+ * laid out as `object` was, the old properties being the very same nodes; null when the layout
+ * cannot be kept (a property without source position, an unusual layout).
+ */
+export function withProperties(ctx: StepContext, object: ObjectExpression, slots: ArraySlot[]): ObjectExpression | null {
+  const old = object.properties;
+  const objectRange = sourceRange(ctx.source, object);
+  const ranges = old.map((node) => sourceRange(ctx.source, node));
+  if (!objectRange || !ranges.every((r): r is SourceRange => r !== null)) return null;
+  const laidOut = layoutElements(ctx.source, objectRange, ranges, slots, "{}");
+  const snippet = laidOut === null ? null : parseObject(ctx, `${" ".repeat(indentOf(object))}[${laidOut}]`);
+  if (!snippet || snippet.properties.length !== slots.length) return null;
+  // Kept properties stay the very nodes (later steps still locate them); new ones are the snippet's, offsets dropped.
+  snippet.properties = slots.map((slot, i) => ("kept" in slot && !("text" in slot) ? old[slot.kept] : snippet.properties[i]));
+  forgetOffsets(snippet.properties.filter((p) => !old.includes(p)));
+  adoptPosition(snippet, object);
+  return snippet;
+}
+
+// Inside brackets, not parentheses: recast prints a parenthesized snippet anew instead of reusing its text.
+function parseObject(ctx: StepContext, text: string): ObjectExpression | null {
+  const array = parseArray(ctx, text);
+  const [only] = array?.elements ?? [];
+  return array && array.elements.length === 1 && only?.type === "ObjectExpression" ? only : null;
+}
+
 function parseArray(ctx: StepContext, text: string): ArrayExpression | null {
   try {
     const program = ctx.j(text).get().node.program as { body: Node[] };
@@ -190,7 +218,7 @@ export function takePlace(node: unknown, from: unknown): void {
   for (const key of ["start", "end"] as const) setOnBoth(target, key, source[key]);
 }
 
-function adoptPosition(node: ArrayExpression, from: ArrayExpression): void {
+function adoptPosition(node: ArrayExpression | ObjectExpression, from: ArrayExpression | ObjectExpression): void {
   takePlace(node, from);
   const comments = (from as unknown as Node).comments;
   if (Array.isArray(comments)) setComments(node, comments);
@@ -209,4 +237,26 @@ function setOnBoth(node: Node, key: string, value: unknown): void {
  */
 export function setComments(node: unknown, comments: unknown[]): void {
   setOnBoth(node as Node, "comments", comments);
+}
+
+/**
+ * Drops the snippet's `start`/`end` offsets from every node (and recast's pristine copy), so a later
+ * step in the same run never reads them as offsets into the file; `loc` stays for recast to reuse the text.
+ */
+export function forgetOffsets(node: unknown): void {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const child of node) forgetOffsets(child);
+    return;
+  }
+  const n = node as Node;
+  if (typeof n.type !== "string") return;
+  for (const target of [n, n.original as Node | undefined]) {
+    if (!target) continue;
+    delete target.start;
+    delete target.end;
+  }
+  for (const [key, value] of Object.entries(n)) {
+    if (key !== "loc" && key !== "original" && value && typeof value === "object") forgetOffsets(value);
+  }
 }

@@ -24,10 +24,10 @@ function batchRoot(manifest: Manifest, manifestDir: string, rootFlag: string | u
 export function batchCommand(io: CliIO, result: CommandResult): CommandModule {
   return {
     command: "batch <manifest> [paths..]",
-    describe: "a one-off migration batch (JSON or YAML): instrument specs and fixers, in order, in one pass",
+    describe: "a one-off migration batch (JSON or YAML): instrument and migrate-call specs and fixers, in order, in one pass",
     builder: (y) =>
       withRunFlags(y)
-        .positional("manifest", { type: "string", describe: "the manifest: `steps` holds `instrument: {...}` specs and fixer names" })
+        .positional("manifest", { type: "string", describe: "the manifest: `steps` holds `instrument: {...}` and `migrate-call: {...}` specs and fixer names" })
         .positional("paths", { type: "string", array: true, describe: "files or folders to look in (default: the root)" }),
     handler: async (argv) => {
       const flags = argv as unknown as RunFlags;
@@ -48,6 +48,11 @@ export function batchCommand(io: CliIO, result: CommandResult): CommandModule {
       const locate = specFileLocator(manifestPath);
       const steps: StepSpec[] = manifest.steps.map((step, i) => {
         if (step.kind === "fixer") return { name: step.name };
+        if (step.kind === "migrate-call") {
+          const resolved = resolveSpecFiles(step.spec, config.root, `steps[${i}].migrate-call`);
+          problems.push(...resolved.problems);
+          return { name: "migrate-call", options: { ...resolved.spec } };
+        }
         const resolved = resolveSpecFiles(step.spec, config.root, `steps[${i}].instrument`);
         problems.push(...resolved.problems);
         instrumentSteps.push({ index: i, spec: resolved.spec, origin: specOrigin(locate, manifestArg, ["steps", i, "instrument"], resolved.spec) });

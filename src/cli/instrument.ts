@@ -39,11 +39,18 @@ export interface InstrumentStep {
   origin?: NameOrigin;
 }
 
+/** An instrument step that writes an audit emit (a template's step registers nothing). */
+type AuditStep = InstrumentStep & { spec: InstrumentSpec & { action: string } };
+
+function isAuditStep(step: InstrumentStep): step is AuditStep {
+  return step.spec.action !== undefined;
+}
+
 /**
  * What registration needs from a step (AUDIT3): the action, its target types and metadata keys, and
  * whether the run emits it, i.e. a site got its emit or code in the run's files already emits it.
  */
-function registrationEvent(step: InstrumentStep, facts: RunFacts): RegistrationEvent {
+function registrationEvent(step: AuditStep, facts: RunFacts): RegistrationEvent {
   const { spec } = step;
   const live = facts.emitsByStep[step.index] > 0 || facts.actionsInCode.has(spec.action);
   return { action: spec.action, targets: spec.targets.map((t) => t.type), metadata: Object.keys(spec.metadata), origin: step.origin, live };
@@ -73,19 +80,20 @@ export async function runWithRegistration(
 ): Promise<void> {
   const request = buildRunRequest(command, flags, paths, steps, io, config);
   let plan: RegistrationPlan | null = null;
-  if (instrumentSteps.length > 0) {
+  const auditSteps = instrumentSteps.filter(isAuditStep);
+  if (auditSteps.length > 0) {
     // The new schemas declare the keys the audit module adds itself: read it once, for the steps too.
     const loaded = loadConventions(config);
     if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
     const learned = withModuleConventions(config, loaded);
     // A target type outside the module's union would be inserted and then refused by WorkOS: stop before anything runs.
-    const outside = instrumentSteps.flatMap(({ spec }) => spec.targets.map((t) => targetTypeOutsideUnion(t.type, learned.conventions.module.targetTypes)).filter((p): p is string => p !== null));
+    const outside = auditSteps.flatMap(({ spec }) => spec.targets.map((t) => targetTypeOutsideUnion(t.type, learned.conventions.module.targetTypes)).filter((p): p is string => p !== null));
     if (outside.length > 0) throw new UsageError(`${command}: ${[...new Set(outside)].join("; ")}; nothing was run`);
     request.conventions = learned.conventions;
-    request.actionsInCode = [...new Set(instrumentSteps.map((s) => s.spec.action))];
+    request.actionsInCode = [...new Set(auditSteps.map((s) => s.spec.action))];
     request.extraEdits = (facts) => {
       // Computed once every file's outcome is known: only actions the run emits are registered.
-      plan = planRegistration(learned, instrumentSteps.map((s) => registrationEvent(s, facts)));
+      plan = planRegistration(learned, auditSteps.map((s) => registrationEvent(s, facts)));
       // Thrown before anything is written: an unreadable registry is exit 2 with nothing changed.
       if (plan.registryError) throw new UsageError(formatFileProblem(plan.registryError));
       return { edits: plan.edits, findings: plan.findings };
@@ -102,13 +110,20 @@ export async function runWithRegistration(
   result.exitCode = report.exitCode;
 }
 
-const SPEC_FLAGS = ["action", "mutation", "target", "meta", "outcome", "guard", "actor-type", "actor-id", "actor-name"] as const;
+const SPEC_FLAGS = ["action", "template", "import", "mutation", "target", "meta", "outcome", "guard", "actor-type", "actor-id", "actor-name"] as const;
 
 /** The spec the flags describe (unvalidated): what `--spec` would hold. */
 function specFromFlags(argv: Record<string, unknown>): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   if (argv.action !== undefined) raw.action = String(argv.action);
   if (argv.mutation !== undefined) raw.mutation = String(argv.mutation);
+  if (argv.template !== undefined) raw.template = String(argv.template);
+  if (argv.import !== undefined) {
+    const text = String(argv.import);
+    const at = text.lastIndexOf("=");
+    if (at <= 0 || at === text.length - 1) throw new UsageError(`--import expects module=name[,name...], got "${text}"`);
+    raw.import = { from: text.slice(0, at), names: text.slice(at + 1).split(",").map((n) => n.trim()) };
+  }
   raw.targets = list(argv.target).map((t) => {
     const [type, resource] = pair("target", t);
     return { type, resource };
@@ -127,12 +142,14 @@ function specFromFlags(argv: Record<string, unknown>): Record<string, unknown> {
 export function instrumentCommand(io: CliIO, result: CommandResult): CommandModule {
   return {
     command: "instrument [paths..]",
-    describe: "insert audit emits at mutation paths: auditmod instrument --action A --mutation M [--target type=expr]... [--meta key=expr]... (or --spec s.json)",
+    describe: "insert audit emits at mutation paths: auditmod instrument --action A --mutation M [--target type=expr]... [--meta key=expr]... (or --template CALL [--import module=name], or --spec s.json)",
     builder: (y) =>
       withRunFlags(y)
         .positional("paths", { type: "string", array: true, describe: "files or folders to look in (default: the root)" })
         .option("spec", { type: "string", requiresArg: true, describe: "a spec file (JSON or YAML) instead of the flags below" })
         .option("action", { type: "string", requiresArg: true, describe: "the action, <resource>.<verb> (AUDIT8)" })
+        .option("template", { type: "string", requiresArg: true, describe: "any call to place instead of an audit emit, e.g. 'void trackEvent({ event: \"space_archived\" })'" })
+        .option("import", { type: "string", requiresArg: true, describe: "module=name[,name]: what the template needs imported" })
         .option("mutation", { type: "string", requiresArg: true, describe: 'the mutation call: "fn", "Obj.method" or "*.method"' })
         .option("target", { type: "string", requiresArg: true, describe: "type=expression: a target after the workspace (repeatable)" })
         .option("meta", { type: "string", requiresArg: true, describe: "key=expression: a metadata value (repeatable)" })
@@ -157,7 +174,7 @@ export function instrumentCommand(io: CliIO, result: CommandResult): CommandModu
           throw error;
         }
       } else {
-        if (argv.action === undefined || argv.mutation === undefined) throw new UsageError("instrument needs --action and --mutation (or --spec FILE)");
+        if ((argv.action === undefined && argv.template === undefined) || argv.mutation === undefined) throw new UsageError("instrument needs --action (or --template) and --mutation (or --spec FILE)");
         where = "instrument spec";
         raw = specFromFlags(argv);
       }
@@ -174,7 +191,7 @@ export function instrumentCommand(io: CliIO, result: CommandResult): CommandModu
       const paths = list(argv.paths);
       const steps: StepSpec[] = [{ name: "instrument", options: { ...resolved.spec } }];
       const origin = specFile !== undefined ? specOrigin(specFileLocator(path.resolve(io.cwd, specFile)), specFile, [], resolved.spec) : undefined;
-      await runWithRegistration(io, result, `instrument ${spec.action}`, flags, paths, steps, [{ index: 0, spec: resolved.spec, origin }], config);
+      await runWithRegistration(io, result, `instrument ${spec.action ?? spec.template}`, flags, paths, steps, [{ index: 0, spec: resolved.spec, origin }], config);
     },
   };
 }

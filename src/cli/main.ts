@@ -7,6 +7,7 @@ import { batchCommand } from "./batch";
 import { processIO, type CliIO } from "./common";
 import { instrumentCommand } from "./instrument";
 import { listCommand } from "./list";
+import { migrateCallCommand } from "./migrate-call";
 import { runCommand } from "./run";
 import { undoCommand } from "./undo";
 
@@ -22,6 +23,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .command(listCommand(io, result))
     .command(runCommand(io, result))
     .command(instrumentCommand(io, result))
+    .command(migrateCallCommand(io, result))
     .command(batchCommand(io, result))
     .command(undoCommand(io, result))
     .command(addEventCommand(io, result))

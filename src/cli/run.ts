@@ -14,6 +14,7 @@ export function splitTransformsAndPaths(words: string[]): { transforms: string[]
     transforms.push(words[i]);
   }
   if (words[0] === "instrument") throw new UsageError("instrument needs a spec: use `auditmod instrument --spec s.json` or `auditmod batch`");
+  if (words[0] === "migrate-call") throw new UsageError("migrate-call needs a spec: use `auditmod migrate-call --spec s.yaml` or `auditmod batch`");
   if (transforms.length === 0) {
     throw new UsageError(`unknown transform "${words[0]}" (known: ${FIXERS.map((t) => t.name).join(", ")})`);
   }

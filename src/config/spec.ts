@@ -2,8 +2,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
 import { malformedActionProblem, malformedMetadataKeyProblem, targetTypeProblem } from "../audit/action-name";
+import { templateCallee } from "../audit/instrument/template";
 import { parseMutationPattern } from "../audit/mutation";
 import { formatIssues } from "./config";
+import { migrateCallProblems, type MigrateCallSpec } from "./migrate-call-spec";
+import { TemplateImportSchema, type TemplateImport } from "./template-import";
 
 /*
  * Instrumentation specs and batch manifests (docs/specs.md): their zod schemas, loading from JSON or
@@ -27,7 +30,12 @@ export interface SpecActor {
 
 /** A validated spec: what the `instrument` core reads from its options. */
 export interface InstrumentSpec {
-  action: string;
+  /** The audit action to emit; absent when the spec places a `template` instead. */
+  action?: string;
+  /** Any call to place instead of an audit emit (source text), e.g. `void trackEvent({ ... })`. */
+  template?: string;
+  /** The imports the template needs. */
+  import?: TemplateImport;
   mutation: string;
   /** Root-relative filters; a raw string is a glob (or the exact file). Absent: every file. */
   files?: (string | FileFilter)[];
@@ -91,7 +99,9 @@ const ActorSchema = z
 export const SpecSchema = z
   .object({
     // Only the shape is refused here: AUDIT8/AUDIT9 depend on the registry and schemas the run reads.
-    action: z.string().superRefine(check(malformedActionProblem)),
+    action: z.string().superRefine(check(malformedActionProblem)).optional(),
+    template: z.string().superRefine(check(expressionProblem)).optional(),
+    import: TemplateImportSchema.optional(),
     mutation: z.string().superRefine(check((m) => (typeof parseMutationPattern(m) === "string" ? (parseMutationPattern(m) as string) : null))),
     files: z.array(z.string().min(1, "expected a path or glob, got an empty string")).min(1, "expected at least one path or glob (leave `files` out to look everywhere)").optional(),
     targets: z.array(TargetSchema).default([]),
@@ -100,10 +110,27 @@ export const SpecSchema = z
     actor: ActorSchema.optional(),
     guard: z.enum(["required", "optional"]).default("optional"),
   })
-  .strict();
+  .strict()
+  .superRefine(templateProblems);
+
+/** Why a spec mixes an audit emit (`action`) and a `template`, or writes a template that is not one call: one message per problem. */
+function templateProblems(spec: { action?: string; template?: string; targets: unknown[]; metadata: object; actor?: unknown; import?: unknown }, ctx: z.RefinementCtx): void {
+  const problem = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+  if (spec.action === undefined && spec.template === undefined) return;
+  if (spec.action !== undefined && spec.template !== undefined) return problem("`action` and `template` do not go together: an audit emit, or the template's call");
+  if (spec.template === undefined) {
+    if (spec.import) problem("`import` goes with `template`: an audit emit imports what it needs itself");
+    return;
+  }
+  if (expressionProblem(spec.template) === null && templateCallee(spec.template) === null) {
+    problem(`a template is one call, such as \`void trackEvent({ ... })\`, so that a function already making it is recognised; got "${spec.template}"`);
+  }
+  const emitKeys = [spec.targets.length > 0 && "targets", Object.keys(spec.metadata).length > 0 && "metadata", spec.actor !== undefined && "actor"].filter(Boolean);
+  if (emitKeys.length > 0) problem(`${emitKeys.join(", ")} describe${emitKeys.length === 1 ? "s" : ""} an audit emit; a template writes its call in full`);
+}
 
 /** The keys of a spec: the core reads only these from its options (the rest are conventions and engine flags). */
-export const SPEC_KEYS = ["action", "mutation", "files", "targets", "metadata", "outcome", "actor", "guard"] as const;
+export const SPEC_KEYS = ["action", "template", "import", "mutation", "files", "targets", "metadata", "outcome", "actor", "guard"] as const;
 
 /** A problem in a spec or manifest, as `where: message` lines (one per problem). */
 export class SpecError extends Error {
@@ -115,9 +142,18 @@ export class SpecError extends Error {
 
 /** Validates a spec (e.g. from a file or flags); throws `SpecError` with one line per problem, prefixed with `where`. */
 export function parseSpec(raw: unknown, where = ""): InstrumentSpec {
+  const checked = checkSpec(raw, where);
+  if (!checked.spec) throw new SpecError(checked.problems);
+  return checked.spec;
+}
+
+/** The spec, or every problem it has: zod's, and a missing `action` (or `template`), told even when other keys fail too. */
+function checkSpec(raw: unknown, where: string): { spec: InstrumentSpec | null; problems: string[] } {
   const parsed = SpecSchema.safeParse(raw);
-  if (!parsed.success) throw new SpecError(formatIssues(parsed.error.issues, where));
-  return parsed.data;
+  const fields = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const missing = fields && fields.action === undefined && fields.template === undefined ? [`${where ? `${where}.` : ""}action: Required (or \`template\`: any call to place instead of an audit emit)`] : [];
+  if (parsed.success && missing.length === 0) return { spec: parsed.data, problems: [] };
+  return { spec: null, problems: [...missing, ...(parsed.success ? [] : formatIssues(parsed.error.issues, where))] };
 }
 
 /** The spec held in a step's options (flat: `{ action, mutation, targets, ... }` beside convention keys). */
@@ -152,7 +188,7 @@ export function resolveFileFilter(root: string, entry: string): FileFilter | str
 }
 
 /** Resolves every spec's `files` against the root; problems are returned as `where.files[i]: message` lines. */
-export function resolveSpecFiles(spec: InstrumentSpec, root: string, where = ""): { spec: InstrumentSpec; problems: string[] } {
+export function resolveSpecFiles<S extends { files?: (string | FileFilter)[] }>(spec: S, root: string, where = ""): { spec: S; problems: string[] } {
   if (!spec.files) return { spec, problems: [] };
   const problems: string[] = [];
   const files: FileFilter[] = [];
@@ -183,7 +219,7 @@ export function matchesFiles(file: string, filters: readonly (string | FileFilte
 // ---------------------------------------------------------------------------------------------
 // Batch manifests.
 
-export type ManifestStep = { kind: "fixer"; name: string } | { kind: "instrument"; spec: InstrumentSpec };
+export type ManifestStep = { kind: "fixer"; name: string } | { kind: "instrument"; spec: InstrumentSpec } | { kind: "migrate-call"; spec: MigrateCallSpec };
 
 export interface Manifest {
   /** The `root` written in the manifest (relative to the manifest's folder), if any. */
@@ -212,18 +248,25 @@ export function parseManifest(raw: unknown, fixers: readonly string[]): Manifest
     const where = `steps[${i}]`;
     if (typeof step === "string") {
       if (step === "instrument") problems.push(`${where}: an instrument step needs a spec: write \`- instrument: { action: ..., mutation: ... }\``);
+      else if (step === "migrate-call") problems.push(`${where}: a migrate-call step needs a spec: write \`- migrate-call: { callee: ..., ... }\``);
       else if (!fixers.includes(step)) problems.push(`${where}: unknown fixer "${step}" (known: ${fixers.join(", ")})`);
       else steps.push({ kind: "fixer", name: step });
       return;
     }
     const keys = step && typeof step === "object" && !Array.isArray(step) ? Object.keys(step) : [];
-    if (keys.length !== 1 || keys[0] !== "instrument") {
-      problems.push(`${where}: expected a fixer name or \`instrument: { ... }\`, got ${describeValue(step)}`);
+    if (keys.length === 1 && keys[0] === "migrate-call") {
+      const migration = migrateCallProblems((step as { "migrate-call": unknown })["migrate-call"], `${where}.migrate-call`);
+      if (migration.spec) steps.push({ kind: "migrate-call", spec: migration.spec });
+      problems.push(...migration.problems);
       return;
     }
-    const parsed = SpecSchema.safeParse((step as { instrument: unknown }).instrument);
-    if (parsed.success) steps.push({ kind: "instrument", spec: parsed.data });
-    else problems.push(...formatIssues(parsed.error.issues, `${where}.instrument`));
+    if (keys.length !== 1 || keys[0] !== "instrument") {
+      problems.push(`${where}: expected a fixer name, \`instrument: { ... }\` or \`migrate-call: { ... }\`, got ${describeValue(step)}`);
+      return;
+    }
+    const checked = checkSpec((step as { instrument: unknown }).instrument, `${where}.instrument`);
+    if (checked.spec) steps.push({ kind: "instrument", spec: checked.spec });
+    problems.push(...checked.problems);
   });
   if (problems.length > 0 || !shape.success) throw new SpecError(problems);
   return { root: shape.data.root, steps };

@@ -29,6 +29,7 @@ import {
   type MutationPattern,
   type Skip,
 } from "../mutation";
+import { buildTemplateStatement, existingTemplateCallLine, localTemplateCallee, templateCallee } from "./template";
 import { enclosingFunction, findAuthInScope, findBinding, findNextRequestInScope, findWorkspaceInScope } from "../scope";
 import type { StepContext, TransformCore } from "../types";
 
@@ -134,6 +135,7 @@ function subjectAt(statement: ASTPath, spec: InstrumentSpec): { subject: EmitSub
 /** The spec's expressions as `[where, source text]`, for messages. */
 function specExpressions(spec: InstrumentSpec): [string, string][] {
   return [
+    ...(spec.template !== undefined ? [["template", spec.template] as [string, string]] : []),
     ...spec.targets.map((t, i): [string, string] => [`targets[${i}].resource`, t.resource]),
     ...Object.entries(spec.metadata).map(([key, text]): [string, string] => [`metadata.${key}`, text]),
   ];
@@ -152,7 +154,9 @@ function specFreeNames(spec: InstrumentSpec): Map<string, string> {
 /** The spec's free names (with the expression reading each) that are not visible at `point`. */
 function unboundNames(spec: InstrumentSpec, point: InsertionPoint, moduleLevel: Set<string>): [string, string][] {
   const { path, declared } = scopeAt(point);
-  return [...specFreeNames(spec)].filter(([name]) => !GLOBALS.has(name) && !moduleLevel.has(name) && !declared.includes(name) && !findBinding(path, name));
+  // A template's imported names are in scope once the step adds its import.
+  const imported = spec.import?.names ?? [];
+  return [...specFreeNames(spec)].filter(([name]) => !GLOBALS.has(name) && !moduleLevel.has(name) && !declared.includes(name) && !findBinding(path, name) && !imported.includes(name));
 }
 
 /** The line declaring `name` in `fn` (a variable, function or class), else null. */
@@ -167,10 +171,10 @@ function declarationLine(ctx: StepContext, fn: ASTPath | null, name: string): nu
 }
 
 /** Why the emit cannot go at `point` for want of `name`, naming where `name` is declared when it is. */
-function unboundReason(ctx: StepContext, fn: ASTPath | null, point: InsertionPoint, moved: MovedPoint, [name, where]: [string, string]): string {
+function unboundReason(ctx: StepContext, spec: InstrumentSpec, fn: ASTPath | null, point: InsertionPoint, moved: MovedPoint, [name, where]: [string, string]): string {
   const line = declarationLine(ctx, fn, name);
   const subject = `\`${name}\` (the spec's ${where})`;
-  if (line === null) return `${subject} is not in scope where the emit would go (${describePoint(point)})`;
+  if (line === null) return `${subject} is not in scope where the ${spec.template !== undefined ? "call" : "emit"} would go (${describePoint(point)})`;
   if (moved.stoppedAt && line > lineOf(moved.stoppedAt)) return `${subject} is declared at line ${line}, after line ${lineOf(moved.stoppedAt)}, which may return or answer the request and which the emit must come before; instrument it by hand`;
   return `${subject} is declared at line ${line}, out of scope where the emit would go (${describePoint(moved.point)}); instrument it by hand`;
 }
@@ -185,7 +189,7 @@ function pointWithNames(ctx: StepContext, spec: InstrumentSpec, fn: ASTPath | nu
     return `\`${moved.checkedAt.name}\` (the spec's ${where}) is checked at line ${lineOf(moved.checkedAt.statement)}, which may return, and the emit must come before any return; instrument it by hand`;
   }
   const still = unboundNames(spec, moved.point, moduleLevel);
-  return still.length === 0 ? moved.point : unboundReason(ctx, fn, point, moved, still[0]);
+  return still.length === 0 ? moved.point : unboundReason(ctx, spec, fn, point, moved, still[0]);
 }
 
 /** The call `fn` is passed to as a callback, with its callee's name, or null. */
@@ -230,7 +234,8 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
   }
   const loop = enclosingLoop(ms.statement);
   if (loop) return { skip: `the mutation is inside a loop (line ${lineOf(loop.node)}): one event per iteration would be a guess; instrument it by hand`, node: site.call.node };
-  const subject = subjectAt(ms.statement, spec);
+  // A template's call needs no Authenticator: only its own names must be in scope.
+  const subject = spec.template !== undefined ? null : subjectAt(ms.statement, spec);
   if (typeof subject === "string") return { skip: subject, node: site.call.node };
   if (callback?.iterating && site.fn && !namesElement(spec, site.fn)) {
     return { skip: `the mutation is inside a callback passed to ${callback.name}() (line ${lineOf(callback.call.node)}), which runs it per element, and the spec's targets and metadata name nothing of the element; instrument it by hand`, node: site.call.node };
@@ -241,7 +246,11 @@ function instrumentSite(ctx: StepContext, spec: InstrumentSpec, site: Site, modu
   const point = pointWithNames(ctx, spec, site.fn, found, moduleLevel);
   if (typeof point !== "string") {
     const { path } = scopeAt(point);
-    insertStatement(ctx, point, buildEmit(ctx, { action: spec.action, subject: subject.subject, targets: spec.targets, metadata: spec.metadata, scope: path }));
+    const statement =
+      subject === null
+        ? buildTemplateStatement(ctx, spec.template as string, spec.import)
+        : buildEmit(ctx, { action: spec.action as string, subject: subject.subject, targets: spec.targets, metadata: spec.metadata, scope: path });
+    insertStatement(ctx, point, statement);
     return true;
   }
   // Names that exist only outside the callback: the emit goes after the awaited wrapper, unless the callback may fail quietly.
@@ -287,7 +296,7 @@ function homeFunction(fn: ASTPath | null): ASTPath | null {
  * Of several matching calls in one function: each on its own branch gets its own emit, calls in
  * sequence in one block get one (after the last), and any other arrangement is reported as a guess.
  */
-function sitesToInstrument(ctx: StepContext, spec: InstrumentSpec, sites: Site[]): Site[] {
+function sitesToInstrument(ctx: StepContext, spec: InstrumentSpec, label: string, sites: Site[]): Site[] {
   if (sites.length === 1) return sites;
   const statements = sites.map((site) => findMutationStatement(site.call));
   const neverReturns = ctx.conventions.neverReturns;
@@ -304,7 +313,7 @@ function sitesToInstrument(ctx: StepContext, spec: InstrumentSpec, sites: Site[]
       if (relation === "ambiguous") {
         for (const site of sites) {
           const callee = describeCallee(site.call.node as unknown as Node, spec.mutation);
-          ctx.report(site.call.node, `not instrumented (${spec.action}): ${callee} is called ${sites.length} times in this function (lines ${lines}), and the calls at lines ${lineOf(sites[a].call.node)} and ${lineOf(sites[b].call.node)} are neither on separate branches nor in sequence in one block; which call the event audits would be a guess; instrument it by hand`);
+          ctx.report(site.call.node, `not instrumented (${label}): ${callee} is called ${sites.length} times in this function (lines ${lines}), and the calls at lines ${lineOf(sites[a].call.node)} and ${lineOf(sites[b].call.node)} are neither on separate branches nor in sequence in one block; which call the event audits would be a guess; instrument it by hand`);
         }
         return [];
       }
@@ -332,7 +341,7 @@ function mutationCalls(ctx: StepContext, pattern: MutationPattern): ASTPath[] {
 
 export const instrument: TransformCore = {
   name: "instrument",
-  description: "inserts an audit emit at each mutation's success (or failure) path, from a spec (docs/specs.md); every site it leaves alone is reported",
+  description: "inserts an audit emit (or any call, from a `template`) at each mutation's success (or failure) path, from a spec (docs/specs.md); every site it leaves alone is reported",
   mayMatch(source, options) {
     const pattern = typeof options.mutation === "string" ? parseMutationPattern(options.mutation) : null;
     // Without a readable spec the file is parsed, so `apply` can say what is wrong with it.
@@ -355,19 +364,25 @@ export const instrument: TransformCore = {
       byFunction.set(key, [...(byFunction.get(key) ?? []), { call, fn }]);
     }
     const moduleLevel = moduleNames(ctx);
+    // What is placed: the audit emit of an action, or a template's call (named by its callee in reports).
+    const callee = spec.template !== undefined ? localTemplateCallee(ctx, spec.template, spec.import) : null;
+    const label = spec.action ?? templateCallee(spec.template as string) ?? (spec.template as string);
     let changed = false;
     for (const sites of byFunction.values()) {
-      const existing = existingEmitLine(ctx, homeFunction(sites[0].fn), spec.action);
+      const home = homeFunction(sites[0].fn);
+      const existing = callee !== null ? existingTemplateCallLine(ctx, home, sites[0].call, callee) : existingEmitLine(ctx, home, label);
       if (existing !== null) {
-        for (const site of sites) ctx.report(site.call.node, `already instrumented: this function emits ${spec.action} (line ${existing})`, "info");
+        const already = callee !== null ? `calls ${callee} after the mutation` : `emits ${label}`;
+        for (const site of sites) ctx.report(site.call.node, `already instrumented: this function ${already} (line ${existing})`, "info");
         continue;
       }
-      for (const site of sitesToInstrument(ctx, spec, sites)) {
+      for (const site of sitesToInstrument(ctx, spec, label, sites)) {
         const result = instrumentSite(ctx, spec, site, moduleLevel);
         if (result === true) {
           changed = true;
-          ctx.emitInserted?.();
-        } else ctx.report(result.node, `not instrumented (${spec.action}): ${result.skip}`);
+          // Only an audit emit counts towards registering its action; a template registers nothing.
+          if (callee === null) ctx.emitInserted?.();
+        } else ctx.report(result.node, `not instrumented (${label}): ${result.skip}`);
       }
     }
     return changed;

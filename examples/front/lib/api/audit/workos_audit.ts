@@ -116,31 +116,48 @@ async function sendEvent(
 }
 
 /**
+ * The shape emits had before `auth` was passed: the caller named the workspace
+ * and built the actor. Still accepted while call sites migrate
+ * (examples/front/legacy-migration.yaml).
+ * @deprecated pass `auth` instead of `workspace` and `actor`.
+ */
+export interface LegacyAuditLogEventParams extends AuditLogEventBase {
+  workspace: AuditLogWorkspace;
+  actor: AuditLogActor;
+}
+
+/** @deprecated the actor is derived from `auth`: pass `auth` to emitAuditLogEvent. */
+export function buildAuditActor(auth: Authenticator): AuditLogActor {
+  const user = auth.user();
+  return user ? { type: "user", id: user.sId, name: user.fullName } : SYSTEM_ACTOR;
+}
+
+/**
  * Emits an audit log event on behalf of the authenticated user (or API key).
  * Fire and forget: call it as `void emitAuditLogEvent(...)`.
  */
-export function emitAuditLogEvent({
-  auth,
-  action,
-  targets,
-  context,
-  metadata,
-}: AuditLogEventParams): Promise<void> {
+export function emitAuditLogEvent(
+  params: AuditLogEventParams | LegacyAuditLogEventParams
+): Promise<void> {
+  if (!("auth" in params)) {
+    const { workspace, ...event } = params;
+    return sendEvent(workspace, {
+      ...event,
+      occurredAt: new Date(),
+      context: event.context ?? INTERNAL_CONTEXT,
+    });
+  }
+  const { auth, action, targets, context, metadata } = params;
   const workspace = auth.workspace();
   if (!workspace) {
     logger.warn({ action }, "Audit log event without a workspace, dropped");
     return Promise.resolve();
   }
 
-  const user = auth.user();
-  const actor: AuditLogActor = user
-    ? { type: "user", id: user.sId, name: user.fullName }
-    : SYSTEM_ACTOR;
-
   return sendEvent(workspace, {
     action,
     occurredAt: new Date(),
-    actor,
+    actor: buildAuditActor(auth),
     targets,
     context: context ?? INTERNAL_CONTEXT,
     metadata,

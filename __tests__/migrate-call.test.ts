@@ -1,0 +1,3 @@
+import { defineFixtureSuite } from "./helpers/fixtures";
+
+defineFixtureSuite("migrate-call");
