@@ -11,6 +11,9 @@ export const EMIT_FUNCTIONS = {
 export type EmitFunctionName = keyof typeof EMIT_FUNCTIONS;
 export type EmitKind = (typeof EMIT_FUNCTIONS)[EmitFunctionName];
 
+/** What every file holding an emit contains (both helpers' names start with it): the byte prefilter. */
+export const EMIT_NEEDLES = ["emitAuditLogEvent"];
+
 /** Cheap text test: a file that cannot hold an emit never needs parsing. Covers both helpers. */
 export function mayContainEmit(source: string): boolean {
   return source.includes("emitAuditLogEvent");

@@ -49,6 +49,11 @@ export interface TransformCore {
   description: string;
   /** True when the file's text could hold something this step changes or reports. Must never miss a match. */
   mayMatch(source: string, options: Record<string, unknown>): boolean;
+  /**
+   * Substrings one of which a file must hold for `mayMatch` to be true: the engine tests them on the
+   * raw bytes and decodes only files that hold one. Absent or null: every file is decoded and asked.
+   */
+  needles?(options: Record<string, unknown>): string[] | null;
   /** True when a file that passes `mayMatch` almost always changes, so the engine skips its probe parse. */
   precisePrefilter?: boolean;
   /** Edits `ctx.root` in place; returns true when it changed anything. */

@@ -53,6 +53,26 @@ export function prefilterVerdict(text: string, steps: StepSpec[]): "skip" | "pro
   return matched.every((core) => core.precisePrefilter) ? "edit" : "probe";
 }
 
+/**
+ * The byte prefilter: substrings (as bytes) one of which a file must hold for any step to match it,
+ * or null when some step names none (every file is then decoded and asked `mayMatch`).
+ */
+export function prefilterNeedles(steps: StepSpec[]): Buffer[] | null {
+  const cores = resolveSteps(steps);
+  const needles: Buffer[] = [];
+  for (const [i, core] of cores.entries()) {
+    const own = core.needles?.(steps[i].options ?? {});
+    if (!own) return null;
+    for (const needle of own) needles.push(Buffer.from(needle, "utf8"));
+  }
+  return needles;
+}
+
+/** True when `bytes` hold one of `needles`. */
+export function holdsNeedle(bytes: Buffer, needles: Buffer[]): boolean {
+  return needles.some((needle) => bytes.indexOf(needle) >= 0);
+}
+
 interface StepsResult {
   changed: boolean;
   findings: Finding[];

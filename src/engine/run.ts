@@ -7,9 +7,9 @@ import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFile
 import { UsageError } from "./errors";
 import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
 import { beginRunJournal, beginWritingSession } from "./journal";
-import { prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
+import { holdsNeedle, prefilterNeedles, prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
 import { JobQueue } from "./pool";
-import { decodeSource, encodeOutput, type SourceText } from "./text";
+import { decodeSource, encodeOutput, undecodableReason, type SourceText } from "./text";
 import { atomicWrite, identityOf, type FileIdentity } from "./write";
 
 /** A whole-file edit made outside the AST pipeline (registry, schema files); `before` null creates the file. */
@@ -94,9 +94,13 @@ interface ReadFile {
   outcome?: FileOutcome;
 }
 
-function readCandidate(root: string, file: string, index: number, maxFileSize: number): ReadFile {
+/**
+ * Reads one file. With `needles` (the byte prefilter), a file holding none of them is settled here as
+ * unchanged without being decoded: only checked to be text, so it is skipped for the same reasons.
+ */
+function readCandidate(root: string, file: string, index: number, maxFileSize: number, needles: Buffer[] | null): ReadFile {
   const abs = path.join(root, file);
-  const done = (status: FileStatus, reason: string): ReadFile => ({ file, outcome: { index, file, status, reason, findings: [] } });
+  const done = (status: FileStatus, reason?: string): ReadFile => ({ file, outcome: reason ? { index, file, status, reason, findings: [] } : { index, file, status, findings: [] } });
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(abs);
@@ -111,6 +115,10 @@ function readCandidate(root: string, file: string, index: number, maxFileSize: n
     bytes = fs.readFileSync(abs);
   } catch (error) {
     return done("error", `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (needles && !holdsNeedle(bytes, needles)) {
+    const refused = undecodableReason(bytes);
+    return refused ? done("skipped", refused) : done("unchanged");
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return done("skipped", decoded.reason);
@@ -157,18 +165,23 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   assertReportPathsOutsideTree(root, [...files, config.registry, config.schemasDir], { "--patch": request.patch, "--json": request.json });
 
   const outcomes: FileOutcome[] = new Array(files.length);
-  const reads: ReadFile[] = [];
+  // Only the files sent to the steps are kept: their bytes are the diff's and the write's original.
+  const reads: (ReadFile | undefined)[] = new Array(files.length);
   const queue = new JobQueue(request.jobs);
+  const needles = request.prefilter ? prefilterNeedles(request.steps) : null;
   files.forEach((file, index) => {
-    const read = readCandidate(root, file, index, config.maxFileSize);
-    reads.push(read);
+    const read = readCandidate(root, file, index, config.maxFileSize, needles);
     if (read.outcome) {
       outcomes[index] = read.outcome;
     } else {
       // --no-prefilter parses every file, and always probes first.
       const verdict = request.prefilter ? prefilterVerdict(read.source!.text, request.steps) : "probe";
-      if (verdict === "skip") outcomes[index] = { index, file, status: "unchanged", findings: [] };
-      else queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: config.conventions, probe: verdict === "probe" });
+      if (verdict === "skip") {
+        outcomes[index] = { index, file, status: "unchanged", findings: [] };
+      } else {
+        reads[index] = read;
+        queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: config.conventions, probe: verdict === "probe" });
+      }
     }
   });
 
@@ -180,7 +193,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const edits: (FileEdit & { index?: number; fromStep?: boolean })[] = [];
   for (const outcome of outcomes) {
     if (outcome.status !== "changed") continue;
-    const read = reads[outcome.index];
+    const read = reads[outcome.index]!;
     edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.source!), fromStep: true });
   }
   const extra = request.extraEdits?.() ?? { edits: [], findings: [] };
@@ -212,10 +225,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
         throw new UsageError(`refusing to write: git shows uncommitted changes in ${dirty.length} file(s) this run would change: ${dirty.join(", ")} (commit or stash them, or pass --allow-dirty)`);
       }
     }
-    const originalOf = (edit: (typeof edits)[number]) => (edit.before === null ? null : edit.fromStep ? reads[edit.index!].bytes! : Buffer.from(edit.before));
+    const originalOf = (edit: (typeof edits)[number]) => (edit.before === null ? null : edit.fromStep ? reads[edit.index!]!.bytes! : Buffer.from(edit.before));
     const journal = beginRunJournal(root, request.command, edits.map((e) => ({ file: e.file, before: originalOf(e), after: e.after })));
     for (const edit of edits) {
-      const result = atomicWrite(path.join(root, edit.file), edit.after, originalOf(edit), edit.fromStep ? reads[edit.index!].identity : undefined);
+      const result = atomicWrite(path.join(root, edit.file), edit.after, originalOf(edit), edit.fromStep ? reads[edit.index!]!.identity : undefined);
       if (result.ok) {
         written.push(edit.file);
       } else {

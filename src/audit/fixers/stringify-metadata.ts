@@ -1,5 +1,5 @@
 import type { ExpressionKind } from "ast-types/lib/gen/kinds";
-import { findEmitCalls, mayContainEmit } from "../emit";
+import { findEmitCalls, mayContainEmit, EMIT_NEEDLES } from "../emit";
 import { isProvablyString, metadataEntries, stringifyValue } from "../metadata";
 import { fileTypes, type FileTypes } from "../typecheck";
 import type { StepContext, TransformCore } from "../types";
@@ -18,6 +18,7 @@ export const stringifyMetadata: TransformCore = {
   name: "stringify-metadata",
   description: "wraps every emit metadata value that is not provably a string in `String(...)` (AUDIT5); --typecheck asks the TypeScript checker",
   mayMatch: (source) => mayContainEmit(source) && source.includes("metadata"),
+  needles: () => EMIT_NEEDLES,
   apply(ctx) {
     const { j } = ctx;
     let checker: FileTypes | null | undefined;
