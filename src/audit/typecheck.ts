@@ -25,7 +25,8 @@ function projectFor(root: string): ProjectEntry {
   } else {
     try {
       const { Project: ProjectClass } = require("ts-morph") as typeof import("ts-morph");
-      entry = { ok: true, project: new ProjectClass({ tsConfigFilePath }) };
+      // Only the files a step asks about are added; the checker pulls in what they import, not the whole tsconfig.
+      entry = { ok: true, project: new ProjectClass({ tsConfigFilePath, skipAddingFilesFromTsConfig: true }) };
     } catch (error) {
       entry = { ok: false, reason: `cannot load ${tsConfigFilePath}: ${(error as Error).message}` };
     }
