@@ -2,7 +2,8 @@ import type { Collection, JSCodeshift } from "jscodeshift";
 import { positionOf } from "../audit/location";
 import { findTransform } from "../audit/transforms";
 import type { AuditConventions, Finding, TransformCore } from "../audit/types";
-import { assertParses, describeSyntaxError, parseForEdit, parseForProbe, parserFor } from "./parse";
+import { snapshotTree, spliceChanges } from "../audit/splice";
+import { assertParses, describeSyntaxError, parseForEdit, parseForProbe, parserFor, printNew, type ParserName } from "./parse";
 
 /** One step of a run: a transform name and its options (an instrument spec, `--style`, ...). */
 export interface StepSpec {
@@ -130,6 +131,8 @@ export function processFile(job: FileJob): FileOutcome {
       return { index: job.index, file: job.file, status: "unchanged", findings: probe.findings };
     }
   }
+  const spliced = spliceFile(job, parser);
+  if (spliced) return spliced;
   let edit: { j: JSCodeshift; root: Collection };
   try {
     edit = parseForEdit(job.text, parser);
@@ -144,8 +147,13 @@ export function processFile(job: FileJob): FileOutcome {
   } catch (error) {
     return errorOutcome(job, `a step failed: ${(error as Error).message}`);
   }
+  return checkedOutcome(job, parser, output, result.findings);
+}
+
+/** The outcome for a step's output: unchanged when equal to the input, else changed only if it parses. */
+function checkedOutcome(job: FileJob, parser: ParserName, output: string, findings: Finding[]): FileOutcome {
   if (output === job.text) {
-    return { index: job.index, file: job.file, status: "unchanged", findings: result.findings };
+    return { index: job.index, file: job.file, status: "unchanged", findings };
   }
   try {
     assertParses(output, parser);
@@ -153,7 +161,28 @@ export function processFile(job: FileJob): FileOutcome {
     const e = describeSyntaxError(error);
     return errorOutcome(job, `the transformed code does not parse (line ${e.line}, column ${e.column}): ${e.message}; file left as it was`);
   }
-  return { index: job.index, file: job.file, status: "changed", findings: result.findings, output };
+  return { index: job.index, file: job.file, status: "changed", findings, output };
+}
+
+/**
+ * Print only what changed: the steps run on a plain @babel/parser tree, and the nodes they put in
+ * place of others are printed and spliced into the original text. Null when a change is not one the
+ * splice printer takes (see src/audit/splice.ts): the caller then parses with recast and reprints.
+ */
+function spliceFile(job: FileJob, parser: ParserName): FileOutcome | null {
+  let result: StepsResult;
+  let spliced: ReturnType<typeof spliceChanges>;
+  try {
+    const { j, root } = parseForProbe(job.text, parser);
+    const file = root.get().node as object;
+    const snapshot = snapshotTree(file);
+    result = applySteps(job, j, root);
+    if (!result.changed) return { index: job.index, file: job.file, status: "unchanged", findings: result.findings };
+    spliced = spliceChanges(job.text, file, snapshot, (node) => printNew(node, job.conventions.quote));
+  } catch {
+    return null; // the recast pass reports the failure as before
+  }
+  return spliced.ok ? checkedOutcome(job, parser, spliced.text, result.findings) : null;
 }
 
 /** A chunk of jobs at once: what a worker thread runs per message. */
