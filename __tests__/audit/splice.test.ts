@@ -56,6 +56,15 @@ describe("splice printer", () => {
     expect(spliceChanges(source, file, snapshotTree(file), (node) => printNew(node, "double"))).toEqual({ ok: true, text: source });
   });
 
+  it("two steps editing one emit: the moved call was edited too, so the file is printed by recast, in step order", () => {
+    const source = `${IMPORT}export async function f(auth: Authenticator, n: number) {\n  await emitAuditLogEvent({ auth, action: "space.deleted", metadata: { n } });\n}\n`;
+    const outcome = transformSource("lib/x.ts", source, [{ name: "await-to-void" }, { name: "stringify-metadata" }], DEFAULT_CONVENTIONS);
+    expect(outcome).toMatchObject({
+      status: "changed",
+      output: `${IMPORT}export async function f(auth: Authenticator, n: number) {\n  void emitAuditLogEvent({ auth, action: "space.deleted", metadata: { n: String(n) } });\n}\n`,
+    });
+  });
+
   it("a run over a tab-indented file changes only the awaited emit", () => {
     const source = `${IMPORT}export async function f(auth: Authenticator) {\n\tawait emitAuditLogEvent({\n\t\tauth,\n\t});\n\treturn 1;\n}\n`;
     const outcome = transformSource("lib/x.ts", source, [{ name: "await-to-void" }], DEFAULT_CONVENTIONS);
