@@ -45,6 +45,8 @@ describe("splice printer", () => {
     expect(splice("await-to-void", commented).spliced).toEqual({ ok: false, reason: "a comment lies inside the replaced code" });
     const parenthesized = `${IMPORT}export async function f(auth: Authenticator) {\n  await (emitAuditLogEvent({ auth }));\n}\n`;
     expect(splice("await-to-void", parenthesized).spliced).toEqual({ ok: false, reason: "an original node moved into new code was edited too, or is parenthesized" });
+    const beside = `${IMPORT}export function f(auth: Authenticator, n: number) {\n  void emitAuditLogEvent({ auth, metadata: { n: /* count */ n } });\n}\n`;
+    expect(splice("stringify-metadata", beside).spliced).toEqual({ ok: false, reason: "the replaced code carries comments of its own" });
     const missingWorkspace = `${IMPORT}export function f(auth: Authenticator) {\n  void emitAuditLogEvent({ auth, action: "space.deleted", targets: [] });\n}\n`;
     expect(splice("workspace-target", missingWorkspace).spliced.ok).toBe(false);
   });

@@ -9,8 +9,11 @@ import type { Node } from "./ast";
  * a multi-line result) are declined with a reason, and the caller prints the file with recast.
  */
 
-/** The fields of one node as they were before the steps ran (arrays copied). */
-type Fields = Map<string, unknown>;
+/** The fields of one node as they were before the steps ran: its own keys in order, and their values (arrays copied). */
+interface Fields {
+  keys: string[];
+  values: unknown[];
+}
 
 /** Every node of a tree with its fields before the steps ran. */
 export type Snapshot = Map<object, Fields>;
@@ -32,22 +35,42 @@ export function snapshotTree(root: object): Snapshot {
   const snapshot: Snapshot = new Map();
   const visit = (node: object) => {
     if (snapshot.has(node)) return;
-    const fields: Fields = new Map();
-    snapshot.set(node, fields);
-    for (const key of Object.keys(node)) {
-      if (SKIPPED.has(key)) continue;
-      const value = (node as Record<string, unknown>)[key];
+    const keys = Object.keys(node);
+    const values: unknown[] = new Array(keys.length);
+    snapshot.set(node, { keys, values });
+    for (let i = 0; i < keys.length; i++) {
+      const value = (node as Record<string, unknown>)[keys[i]];
       if (Array.isArray(value)) {
-        fields.set(key, value.slice());
+        values[i] = value.slice();
         for (const item of value) if (isNode(item)) visit(item);
       } else {
-        fields.set(key, value);
+        values[i] = value;
         if (isNode(value)) visit(value);
       }
     }
   };
   visit(root);
   return snapshot;
+}
+
+/**
+ * Calls `each(key, was, now, existed)` for every compared field of `node` (the snapshot's keys and any
+ * added since); stops and returns false as soon as `each` does.
+ */
+function everyField(node: object, before: Fields, each: (key: string, was: unknown, now: unknown, existed: boolean) => boolean): boolean {
+  const current = node as Record<string, unknown>;
+  const keys = Object.keys(node);
+  let sameKeys = keys.length === before.keys.length;
+  for (let i = 0; sameKeys && i < keys.length; i++) sameKeys = keys[i] === before.keys[i];
+  for (let i = 0; i < before.keys.length; i++) {
+    const key = before.keys[i];
+    if (!SKIPPED.has(key) && !each(key, before.values[i], current[key], true)) return false;
+  }
+  if (sameKeys) return true;
+  for (const key of keys) {
+    if (!SKIPPED.has(key) && !before.keys.includes(key) && !each(key, undefined, current[key], false)) return false;
+  }
+  return true;
 }
 
 /** One slot of an original node that now holds another node. */
@@ -64,43 +87,38 @@ export type Declined = { ok: false; reason: string };
 function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: SlotEdit[] } | Declined {
   const edits: SlotEdit[] = [];
   let declined: string | null = null;
-  const visit = (node: Node, parent: Node | null, slot: string) => {
+  const compare = (parent: Node, key: string, was: unknown, now: unknown): boolean => {
+    if (was === now) return isNode(now) ? visit(now, parent, key) : true;
+    if (isNode(was) && isNode(now) && typeof was.start === "number" && typeof was.end === "number") {
+      edits.push({ parent, key, old: was, next: now });
+      return true;
+    }
+    declined = `${parent.type}.${key} changed in place`;
+    return false;
+  };
+  const visit = (node: Node, parent: Node | null, slot: string): boolean => {
     const before = snapshot.get(node)!;
-    const keys = new Set([...before.keys(), ...Object.keys(node).filter((k) => !SKIPPED.has(k))]);
     if (parent && isUnshorthanded(node, before)) {
       // `{ count }` became `count: <new value>`: the whole property is printed anew.
       edits.push({ parent, key: slot, old: node as SlotEdit["old"], next: { ...node } });
-      return;
+      return true;
     }
-    for (const key of keys) {
-      if (declined) return;
-      const was = before.get(key);
-      const now = node[key];
-      if (sameValue(was, now, before.has(key))) {
-        if (isNode(now)) visit(now, node, key);
-        continue;
-      }
-      if (Array.isArray(was) || Array.isArray(now)) {
-        if (!Array.isArray(was) || !Array.isArray(now) || was.length !== now.length) {
+    return everyField(node, before, (key, was, now, existed) => {
+      if (Array.isArray(was) && Array.isArray(now)) {
+        if (was.length !== now.length) {
           declined = `the list ${node.type}.${key} changed length`;
-          return;
+          return false;
         }
-        for (let i = 0; i < was.length && !declined; i++) compare(node, key, was[i], now[i]);
-      } else {
-        compare(node, key, was, now);
+        for (let i = 0; i < was.length; i++) if (!compare(node, key, was[i], now[i])) return false;
+        return true;
       }
-    }
-  };
-  const compare = (parent: Node, key: string, was: unknown, now: unknown) => {
-    if (was === now) {
-      if (isNode(now)) visit(now, parent, key);
-      return;
-    }
-    if (isNode(was) && isNode(now) && typeof was.start === "number" && typeof was.end === "number") {
-      edits.push({ parent, key, old: was, next: now });
-      return;
-    }
-    declined = `${parent.type}.${key} changed in place`;
+      if (sameValue(was, now, existed)) return isNode(now) ? visit(now, node, key) : true;
+      if (Array.isArray(was) || Array.isArray(now)) {
+        declined = `the list ${node.type}.${key} changed length`;
+        return false;
+      }
+      return compare(node, key, was, now);
+    });
   };
   visit(root as Node, null, "");
   return declined ? { ok: false, reason: declined } : { ok: true, edits };
@@ -108,27 +126,22 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Slot
 
 /** True for an object property that was `{ name }` and now is not shorthand, its other fields but the value as they were. */
 function isUnshorthanded(node: Node, before: Fields): boolean {
-  if (node.type !== "ObjectProperty" || before.get("shorthand") !== true || node.shorthand !== false) return false;
-  return Object.keys(node).every((k) => SKIPPED.has(k) || k === "shorthand" || k === "value" || sameValue(before.get(k), node[k], before.has(k)));
+  if (node.type !== "ObjectProperty" || node.shorthand !== false || before.values[before.keys.indexOf("shorthand")] !== true) return false;
+  return everyField(node, before, (key, was, now, existed) => key === "shorthand" || key === "value" || sameValue(was, now, existed));
 }
 
 /** True when no field of `node` or of any node below it changed since the snapshot. */
 function unchangedSince(node: object, snapshot: Snapshot): boolean {
   const before = snapshot.get(node);
   if (!before) return false;
-  const keys = new Set([...before.keys(), ...Object.keys(node).filter((k) => !SKIPPED.has(k))]);
-  for (const key of keys) {
-    const was = before.get(key);
-    const now = (node as Record<string, unknown>)[key];
-    if (sameValue(was, now, before.has(key)) && !isNode(now)) continue;
+  return everyField(node, before, (_key, was, now, existed) => {
     if (Array.isArray(was) && Array.isArray(now)) {
       if (was.length !== now.length) return false;
       for (let i = 0; i < was.length; i++) if (was[i] !== now[i] || (isNode(now[i]) && !unchangedSince(now[i] as object, snapshot))) return false;
-    } else if (!sameValue(was, now, before.has(key)) || (isNode(now) && !unchangedSince(now, snapshot))) {
-      return false;
+      return true;
     }
-  }
-  return true;
+    return sameValue(was, now, existed) && (!isNode(now) || unchangedSince(now, snapshot));
+  });
 }
 
 // Slots where any expression but a sequence reads the same without parentheses.
@@ -235,11 +248,6 @@ function slotText(edit: SlotEdit, source: string, snapshot: Snapshot, print: (no
   return { ok: true, text };
 }
 
-/** Comments of the file (babel's `File.comments`) lying inside `[start, end)` but outside every kept range. */
-function commentInside(comments: { start: number; end: number }[], start: number, end: number): boolean {
-  return comments.some((c) => c.start >= start && c.end <= end);
-}
-
 /**
  * The file's text with each changed slot's old range replaced by its new code, or why it cannot be.
  * `root` is the babel `File` the steps edited, `snapshot` taken before they ran, `print` prints a
@@ -257,9 +265,13 @@ export function spliceChanges(source: string, root: object, snapshot: Snapshot, 
   let at = 0;
   for (const edit of edits) {
     if (edit.old.start < at) return { ok: false, reason: "two changes overlap" };
+    // recast prints a replaced node's own comments with it (or drops them): leave such nodes to it.
+    const own = ["leadingComments", "trailingComments", "innerComments"].some((k) => ((edit.old as Node)[k] as unknown[] | undefined)?.length);
+    if (own) return { ok: false, reason: "the replaced code carries comments of its own" };
+    // A comment inside the replaced range survives only inside an original node the new code keeps.
     const kept = collectKept(edit.next, snapshot);
-    const lost = comments.filter((c) => c.start >= edit.old.start && c.end <= edit.old.end && !kept.some((k) => c.start >= k.start && c.end <= k.end));
-    if (lost.length > 0 && commentInside(lost, edit.old.start, edit.old.end)) return { ok: false, reason: "a comment lies inside the replaced code" };
+    const lost = comments.some((c) => c.start >= edit.old.start && c.end <= edit.old.end && !kept.some((k) => c.start >= k.start && c.end <= k.end));
+    if (lost) return { ok: false, reason: "a comment lies inside the replaced code" };
     const printed = slotText(edit, source, snapshot, print);
     if (!printed.ok) return printed;
     out += source.slice(at, edit.old.start) + printed.text;
