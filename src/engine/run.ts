@@ -91,6 +91,8 @@ interface ReadFile {
   bytes?: Buffer;
   identity?: FileIdentity;
   source?: SourceText;
+  /** What writing the output back needs of the source: BOM and endings (and, for mixed endings, the text). */
+  ending?: Parameters<typeof encodeOutput>[1];
   outcome?: FileOutcome;
 }
 
@@ -179,8 +181,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
       if (verdict === "skip") {
         outcomes[index] = { index, file, status: "unchanged", findings: [] };
       } else {
-        reads[index] = read;
-        queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: config.conventions, probe: verdict === "probe" });
+        // The text goes to the job; only a mixed-ending file needs it again, to put its endings back.
+        const { text, ...ending } = read.source!;
+        reads[index] = { ...read, source: undefined, ending: ending.eol === "mixed" ? read.source : ending };
+        queue.add({ index, file, text, steps: request.steps, conventions: config.conventions, probe: verdict === "probe" });
       }
     }
   });
@@ -194,7 +198,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   for (const outcome of outcomes) {
     if (outcome.status !== "changed") continue;
     const read = reads[outcome.index]!;
-    edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.source!), fromStep: true });
+    edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.ending!), fromStep: true });
   }
   const extra = request.extraEdits?.() ?? { edits: [], findings: [] };
   // Registry and schema edits are files of the run too: counted, reported and written like the rest.
