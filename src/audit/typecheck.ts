@@ -15,6 +15,17 @@ type ProjectEntry = { ok: true; project: Project } | { ok: false; reason: string
 // program, so each worker thread builds it once per root, lazily, and keeps it for the run.
 const projects = new Map<string, ProjectEntry>();
 
+// Files a batch may ask about, by root: added together before the first answer so the program is built once, not once per file.
+const expected = new Map<string, Set<string>>();
+
+/** Declares files (relative to `root`) whose steps may ask the checker; they join the project together when the first one asks. */
+export function expectTypeQuestions(root: string, files: readonly string[]): void {
+  const key = nodePath.resolve(root);
+  const set = expected.get(key) ?? new Set<string>();
+  for (const file of files) set.add(nodePath.resolve(key, file));
+  expected.set(key, set);
+}
+
 /** Time spent in the checker and files it has loaded, in this thread, so a run can say what `--typecheck` cost. */
 const spent = { ms: 0 };
 
@@ -159,8 +170,11 @@ export function fileTypes(root: string, file: string, source: string): FileTypes
 }
 
 function fileTypesUntimed(root: string, file: string, source: string): FileTypesResult {
-  const entry = projectFor(nodePath.resolve(root));
+  const key = nodePath.resolve(root);
+  const entry = projectFor(key);
   if (!entry.ok) return entry;
+  for (const path of expected.get(key) ?? []) if (!entry.project.getSourceFile(path)) entry.project.addSourceFileAtPathIfExists(path);
+  expected.delete(key);
   const absolute = nodePath.resolve(root, file);
   const sourceFile = entry.project.getSourceFile(absolute) ?? entry.project.addSourceFileAtPathIfExists(absolute);
   if (!sourceFile) return { ok: false, reason: `${file} is not in the TypeScript project of ${root}` };

@@ -2,7 +2,7 @@ import type { Collection, JSCodeshift } from "jscodeshift";
 import { positionOf } from "../audit/location";
 import { printEdited } from "../audit/print";
 import { findTransform } from "../audit/transforms";
-import { typecheckCost } from "../audit/typecheck";
+import { expectTypeQuestions, typecheckCost } from "../audit/typecheck";
 import type { AuditConventions, Finding, TransformCore } from "../audit/types";
 import { snapshotTree, spliceChanges } from "../audit/splice";
 import { assertParses, describeSyntaxError, parseForEdit, parseForProbe, parserFor, printNew, type ParserName } from "./parse";
@@ -205,7 +205,17 @@ function spliceFile(job: FileJob, parser: ParserName): FileOutcome | null {
   return spliced.ok ? checkedOutcome(job, parser, spliced.text, result) : null;
 }
 
+/** Tells the checker which files of a batch may ask it about types, so they share one program. */
+export function expectTypecheck(jobs: readonly FileJob[]): void {
+  for (const job of jobs) {
+    for (const step of job.steps) {
+      if (step.options?.typecheck === true && typeof step.options.root === "string") expectTypeQuestions(step.options.root, [job.file]);
+    }
+  }
+}
+
 /** A chunk of jobs at once: what a worker thread runs per message. */
 export function processFiles(jobs: FileJob[]): FileOutcome[] {
+  expectTypecheck(jobs);
   return jobs.map(processFile);
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Piscina } from "piscina";
-import { processFiles, type FileJob, type FileOutcome } from "./pipeline";
+import { expectTypecheck, processFiles, type FileJob, type FileOutcome } from "./pipeline";
 
 // Fewer parses than this run faster in-process: a changed file costs about 3 ms with the splice printer, and each thread first spends 0.2-0.3 s loading the parser (npm run bench, dense corpus).
 const MIN_JOBS_FOR_WORKERS = 512;
@@ -57,6 +57,7 @@ export class JobQueue {
     this.onProgress = onProgress;
     if (!this.pool) {
       const outcomes: FileOutcome[] = [];
+      expectTypecheck(this.held);
       for (const job of this.held) {
         outcomes.push(...processFiles([job]));
         onProgress?.(outcomes.length, this.total);
