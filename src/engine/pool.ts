@@ -6,6 +6,8 @@ import { expectTypecheck, processFiles, type FileJob, type FileOutcome } from ".
 // Fewer parses than this run faster in-process: a changed file costs about 3 ms with the splice printer, and each thread first spends 0.2-0.3 s loading the parser (npm run bench, dense corpus).
 const MIN_JOBS_FOR_WORKERS = 512;
 const CHUNK_SIZE = 16;
+// Chunks sent but not yet answered, per thread, before reading pauses: unprocessed texts would otherwise pile up in memory.
+const CHUNKS_IN_FLIGHT_PER_THREAD = 4;
 
 function workerScript(): string | null {
   const script = path.join(__dirname, "worker.js");
@@ -23,10 +25,16 @@ export class JobQueue {
   private held: FileJob[] = [];
   private readonly pending: Promise<FileOutcome[]>[] = [];
   private done = 0;
+  private inFlight = 0;
+  private wake: (() => void) | null = null;
   private total = 0;
   private onProgress?: (done: number, total: number) => void;
 
-  constructor(private readonly threads: number) {}
+  /** `settled` hears each outcome a thread returns, as it arrives (the run then lets go of what only a change needs). */
+  constructor(
+    private readonly threads: number,
+    private readonly settled?: (outcome: FileOutcome) => void,
+  ) {}
 
   add(job: FileJob): void {
     this.total++;
@@ -42,14 +50,32 @@ export class JobQueue {
     return this.total;
   }
 
+  /** Resolves once the threads have few enough chunks waiting for the run to read on (at once without threads). */
+  async room(): Promise<void> {
+    while (this.pool && this.inFlight >= this.threads * CHUNKS_IN_FLIGHT_PER_THREAD) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
   private dispatch(chunk: FileJob[]): void {
-    this.pending.push(
-      (this.pool!.run(chunk) as Promise<FileOutcome[]>).then((outcomes) => {
-        this.done += outcomes.length;
-        this.onProgress?.(this.done, this.total);
-        return outcomes;
-      }),
-    );
+    this.inFlight++;
+    const run = this.pool!.run(chunk) as Promise<FileOutcome[]>;
+    const settled = () => {
+      this.inFlight--;
+      const wake = this.wake;
+      this.wake = null;
+      wake?.();
+    };
+    run.then(settled, settled);
+    const outcomes = run.then((result) => {
+      if (this.settled) for (const outcome of result) this.settled(outcome);
+      this.done += result.length;
+      this.onProgress?.(this.done, this.total);
+      return result;
+    });
+    // Handled here so a failure while the run still reads is not an unhandled rejection; finish() rethrows it.
+    outcomes.catch(() => undefined);
+    this.pending.push(outcomes);
   }
 
   /** Runs what is left and resolves to every outcome in the order the jobs were added. */

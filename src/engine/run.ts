@@ -201,7 +201,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const outcomes: FileOutcome[] = new Array(files.length);
   // Only the files sent to the steps are kept: their bytes are the diff's and the write's original.
   const reads: (ReadFile | undefined)[] = new Array(files.length);
-  const queue = new JobQueue(request.jobs);
+  // A file that does not change needs its bytes no more: let them go as outcomes arrive, not at the end.
+  const queue = new JobQueue(request.jobs, (outcome) => {
+    if (outcome.status !== "changed") reads[outcome.index] = undefined;
+  });
   const needles = request.prefilter ? prefilterNeedles(request.steps) : null;
   // The audit module is read (ts-morph) only once a file reaches a step that needs its conventions.
   const cores = resolveSteps(request.steps);
@@ -217,7 +220,8 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   // Existing emits of the instrumented actions are looked for in every file read, whatever the steps' prefilter says.
   const actionNeedles = request.actionsInCode?.length ? request.actionsInCode.map((action) => Buffer.from(action)) : null;
   const actionTexts: { file: string; text: string }[] = [];
-  files.forEach((file, index) => {
+  for (const [index, file] of files.entries()) {
+    await queue.room();
     const read = readCandidate(root, file, index, config.maxFileSize, needles);
     if (actionNeedles && read.bytes && holdsNeedle(read.bytes, actionNeedles)) {
       const decoded = decodeSource(read.bytes);
@@ -237,7 +241,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
         queue.add({ index, file, text, steps: request.steps, conventions: conventionsFor(text), probe: verdict === "probe" });
       }
     }
-  });
+  }
 
   const bar = io.progress && queue.size > 300 ? startProgress(queue.size) : null;
   for (const outcome of await queue.finish((n) => bar?.update(n))) outcomes[outcome.index] = outcome;
