@@ -67,8 +67,8 @@ export function emitCalleeName(call: CallExpression, aliases: ReadonlyMap<string
   return callee.type === "Identifier" ? (aliases.get(name) ?? null) : null;
 }
 
-// Keys that never lead to code: positions, comments, tokens and recast's pristine copy.
-const NON_CODE_KEYS = new Set(["type", "loc", "start", "end", "range", "extra", "comments", "leadingComments", "trailingComments", "innerComments", "tokens", "original"]);
+// Keys that never lead to code that runs: positions, comments, tokens, recast's pristine copy, and type positions (erased on compiling).
+const NON_CODE_KEYS = new Set(["type", "loc", "start", "end", "range", "extra", "comments", "leadingComments", "trailingComments", "innerComments", "tokens", "original", "typeAnnotation", "returnType", "typeParameters", "superTypeParameters", "typeArguments"]);
 
 /**
  * The field-name routes from `root` to every emit call, in source order. A plain walk over the
