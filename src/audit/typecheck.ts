@@ -189,12 +189,15 @@ function fileTypesUntimed(root: string, file: string, source: string): FileTypes
       isString(node) {
         const loc = locOf(node);
         if (!loc) return null;
-        const tsNode = tsNodeAt(sourceFile, lines, node, loc);
-        if (!tsNode) return null;
-        // A node an earlier step parsed from other text carries positions of that text: the names must agree.
-        const names = babelIdentifiers(node as Node);
-        if (!names || names.join(" ") !== tsIdentifiers(tsNode).join(" ")) return null;
-        return timed(() => checkerSaysString(project, tsNode));
+        // ts-morph keeps a wrapper for every node it hands out: forgotten once the answer is known.
+        return project.forgetNodesCreatedInBlock(() => {
+          const tsNode = tsNodeAt(sourceFile, lines, node, loc);
+          if (!tsNode) return null;
+          // A node an earlier step parsed from other text carries positions of that text: the names must agree.
+          const names = babelIdentifiers(node as Node);
+          if (!names || names.join(" ") !== tsIdentifiers(tsNode).join(" ")) return null;
+          return timed(() => checkerSaysString(project, tsNode));
+        });
       },
     },
   };
