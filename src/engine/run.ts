@@ -11,6 +11,7 @@ import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
 import { beginRunJournal, beginWritingSession } from "./journal";
 import { prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
 import { JobQueue } from "./pool";
+import { formatWrittenWithPrettier } from "./prettier";
 import { decodeSource, encodeOutput, type SourceText } from "./text";
 import { atomicWrite, identityOf, type FileIdentity } from "./write";
 
@@ -61,6 +62,8 @@ export interface RunRequest {
   allowDirty: boolean;
   failOnError: boolean;
   prefilter: boolean;
+  /** Format the statements the steps wrote with the repo's prettier config (`--prettier`, config `format`). */
+  prettier?: boolean;
   /** Actions whose existing emits the run looks for in its files (`RunFacts.actionsInCode`). */
   actionsInCode?: readonly string[];
   /** The conventions with the audit module's facts, when the caller has read them already (the run then does not). */
@@ -217,6 +220,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const bar = io.progress && queue.size > 300 ? startProgress(queue.size) : null;
   for (const outcome of await queue.finish((n) => bar?.update(n))) outcomes[outcome.index] = outcome;
   bar?.stop();
+  if (request.prettier) await formatWrittenWithPrettier(outcomes, (i) => reads[i].source!.text, root, (m) => io.stderr(`auditmod: ${m}\n`));
 
   // `fromStep`: the edit was computed from the bytes this run read; else from the text the hook read.
   const edits: (FileEdit & { index?: number; fromStep?: boolean })[] = [];
