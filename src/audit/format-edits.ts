@@ -92,7 +92,7 @@ export function writtenLines(original: string, output: string): number[] {
 function statementFor(line: number, statements: StatementInfo[], written: Set<number>): StatementInfo | null {
   let best: StatementInfo | null = null;
   for (const s of statements) {
-    if (s.startLine <= line && line <= s.endLine && (!best || (s.startLine >= best.startLine && s.endLine <= best.endLine))) best = s;
+    if (s.startLine <= line && line <= s.endLine && (!best || (s.node.start! >= best.node.start! && s.node.end! <= best.node.end!))) best = s;
   }
   if (!best) return null;
   if (best.compound) {
@@ -107,6 +107,14 @@ function reindent(text: string, indent: string): string {
     .split("\n")
     .map((line, i) => (i === 0 || line === "" ? line : indent + line))
     .join("\n");
+}
+
+// Code that, after a statement without its `;`, would continue it (ASI does not end the statement).
+const JOINS_PREVIOUS = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[([`+\-/<]/;
+
+/** The `;` a formatter drops (prettier's `semi: false`) is kept when the code after the statement would join it. */
+function keepSeparator(statement: string, formatted: string, after: string): string {
+  return statement.endsWith(";") && !formatted.endsWith(";") && JOINS_PREVIOUS.test(after) ? `${formatted};` : formatted;
 }
 
 /**
@@ -147,6 +155,7 @@ export async function formatWrittenStatements(original: string, output: string, 
       failures.push({ line: unit.startLine, message: (error as Error).message.split("\n")[0] });
       continue;
     }
+    formatted = keepSeparator(text.slice(start, end), formatted, text.slice(end));
     text = text.slice(0, start) + reindent(formatted, indent) + text.slice(end);
   }
   return { text, failures: failures.reverse() };

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Options } from "prettier";
-import { formatWrittenStatements } from "../audit/format-edits";
+import { formatWrittenStatements, type FormatStatement } from "../audit/format-edits";
 import type { Finding } from "../audit/types";
 import { assertParses, babelParse, describeSyntaxError, parserFor } from "./parse";
 import type { FileOutcome } from "./pipeline";
@@ -20,6 +20,12 @@ const CODE_CONFIG = /\.(js|mjs|cjs|ts|mts|cts)$/;
 /** The options a file is formatted with, and a notice when part of its config was not used. */
 interface ResolvedOptions {
   options: Options;
+  notice?: string;
+}
+
+/** How one file's statements are formatted, and what to say once about its config. */
+export interface FileFormatter {
+  format: FormatStatement;
   notice?: string;
 }
 
@@ -71,33 +77,43 @@ function statementFormatter(prettier: Prettier, file: string, options: Options) 
     prettier.format(text, { ...options, parser, endOfLine: "lf", printWidth: Math.max(printWidth - columnsOf(indent, tabWidth), 1), rangeStart: undefined, rangeEnd: undefined });
 }
 
+/** prettier (loaded on first use) with the options resolved from the file's own config. */
+async function prettierFormatterFor(file: string, root: string): Promise<FileFormatter> {
+  const prettier = require("prettier") as Prettier;
+  const resolved = await resolveOptions(prettier, path.join(root, file), root);
+  return { format: statementFormatter(prettier, file, resolved.options), notice: resolved.notice };
+}
+
 /**
  * Formats what each changed outcome's steps wrote (`original(index)`: the text the steps read).
  * The formatted text is parsed again before it replaces the output; text that does not parse keeps
  * the unformatted output (which was checked) and is reported.
  */
-export async function formatWrittenWithPrettier(outcomes: FileOutcome[], original: (index: number) => string, root: string, notice: (message: string) => void): Promise<void> {
-  let prettier: Prettier | undefined;
+export async function formatWrittenWithPrettier(
+  outcomes: FileOutcome[],
+  original: (index: number) => string,
+  root: string,
+  notice: (message: string) => void,
+  formatterFor: (file: string, root: string) => Promise<FileFormatter> = prettierFormatterFor,
+): Promise<void> {
   const noticed = new Set<string>();
   for (const outcome of outcomes) {
     if (outcome.status !== "changed" || outcome.output === undefined) continue;
-    const abs = path.join(root, outcome.file);
     const parser = parserFor(outcome.file);
-    prettier ??= require("prettier") as Prettier;
-    const finding = (line: number, message: string): Finding => ({ file: outcome.file, line, column: 1, step: "prettier", severity: "warning", message });
-    const resolved = await resolveOptions(prettier, abs, root);
-    if (resolved.notice && !noticed.has(resolved.notice)) {
-      noticed.add(resolved.notice);
-      notice(resolved.notice);
+    const finding = (line: number, message: string, column = 1): Finding => ({ file: outcome.file, line, column, step: "prettier", severity: "warning", message });
+    const formatter = await formatterFor(outcome.file, root);
+    if (formatter.notice && !noticed.has(formatter.notice)) {
+      noticed.add(formatter.notice);
+      notice(formatter.notice);
     }
     const program = babelParse(outcome.output, parser, false).program;
-    const result = await formatWrittenStatements(original(outcome.index), outcome.output, program, statementFormatter(prettier, outcome.file, resolved.options));
+    const result = await formatWrittenStatements(original(outcome.index), outcome.output, program, formatter.format);
     const findings = result.failures.map((f) => finding(f.line, `prettier could not format this statement (${f.message}); left as auditmod printed it`));
     try {
       assertParses(result.text, parser);
     } catch (error) {
       const e = describeSyntaxError(error);
-      outcome.findings = [...outcome.findings, ...findings, finding(e.line, `prettier's formatting does not parse (${e.message}); the file is written unformatted`)];
+      outcome.findings = [...outcome.findings, ...findings, finding(e.line, `prettier's formatting does not parse (${e.message}); the file is written unformatted`, e.column)];
       continue;
     }
     outcome.findings = [...outcome.findings, ...findings];
