@@ -42,6 +42,23 @@ describe("--prettier: only the statements auditmod wrote, with the repo's .prett
     expect(read(dir, HANDLER)).toContain('message: "The method passed is not supported, PATCH or DELETE is expected." } });\n');
   });
 
+  it("a tab-indented CRLF file with a `.prettierrc` (useTabs): formatted with tabs, every line ending CRLF", () => {
+    const dir = copyToTempRepo(FRONT, "auditmod-prettier-");
+    fs.rmSync(path.join(dir, ".prettierrc.json"));
+    const tabbed = read(FRONT, HANDLER)
+      .split("\n")
+      .map((line) => line.replace(/^((?:  )+)/, (spaces) => "\t".repeat(spaces.length / 2)))
+      .join("\r\n");
+    writeFiles(dir, { ".prettierrc": "useTabs: true\nprintWidth: 100\n", [HANDLER]: tabbed });
+    commitAll(dir);
+    const r = runCli(["run", "workspace-target", "await-to-void", "--prettier"], dir);
+    expect(r.status).toBe(0);
+    const written = read(dir, HANDLER);
+    expect(written).toBe(expected("space-handler.tabs-crlf.ts"));
+    expect(written.split("\r\n").join("").includes("\n")).toBe(false);
+    expect(written).toContain("\t\t\tvoid emitAuditLogEvent({\r\n\t\t\t\tauth,\r\n");
+  });
+
   it("instrument: the inserted emit and the edited import declaration are formatted, nothing else", () => {
     const dir = copyToTempRepo(FRONT, "auditmod-prettier-");
     const before = snapshotTree(dir);
@@ -104,6 +121,16 @@ describe("--prettier: only the statements auditmod wrote, with the repo's .prett
     expect(plain.stdout).toContain(
       '+      void emitAuditLogEvent({ auth, action: "space.updated", targets: [buildAuditLogTarget("workspace", auth.getNonNullableWorkspace()), buildAuditLogTarget("space", space)], metadata: { name: space.name } });\n',
     );
+  });
+
+  it("a file .prettierignore lists is not formatted; pragma options (insertPragma) do not reach the statements", () => {
+    const dir = copyToTempRepo(FRONT, "auditmod-prettier-");
+    writeFiles(dir, { ".prettierignore": "lib/api/groups.ts\n", ".prettierrc.json": '{ "printWidth": 100, "singleQuote": true, "insertPragma": true }\n' });
+    commitAll(dir);
+    const ignored = runCli([...INSTRUMENT, "--prettier", "--dry"], dir);
+    expect(ignored.stdout).toContain('+import { buildAuditLogTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";\n');
+    const formatted = runCli(["run", "workspace-target", "await-to-void", "--prettier", "--dry"], dir);
+    expect(formatted.stdout).toBe(unifiedDiff(HANDLER, read(FRONT, HANDLER), expected("space-handler.ts")));
   });
 
   it("a config `format` other than prettier: exit 2, nothing written", () => {

@@ -37,6 +37,7 @@ function namesSharedConfig(configFile: string): string | null {
   try {
     if (base === "package.json") value = (JSON.parse(text) as { prettier?: unknown }).prettier;
     else if (/\.toml$/.test(base)) return null;
+    else if (base === "package.yaml") value = ((require("yaml") as typeof import("yaml")).parse(text) as { prettier?: unknown } | null)?.prettier;
     else value = (require("yaml") as typeof import("yaml")).parse(text);
   } catch {
     // JSON5 that YAML cannot read: a string config starts with a quote.
@@ -74,13 +75,19 @@ function statementFormatter(prettier: Prettier, file: string, options: Options) 
   const printWidth = options.printWidth ?? 80;
   const tabWidth = options.tabWidth ?? 2;
   return (text: string, indent: string) =>
-    prettier.format(text, { ...options, parser, endOfLine: "lf", printWidth: Math.max(printWidth - columnsOf(indent, tabWidth), 1), rangeStart: undefined, rangeEnd: undefined });
+    // Pragmas concern whole files: a statement alone never holds one, and must not get one.
+    prettier.format(text, { ...options, parser, endOfLine: "lf", requirePragma: false, insertPragma: false, printWidth: Math.max(printWidth - columnsOf(indent, tabWidth), 1), rangeStart: undefined, rangeEnd: undefined });
 }
 
-/** prettier (loaded on first use) with the options resolved from the file's own config. */
-async function prettierFormatterFor(file: string, root: string): Promise<FileFormatter> {
+/** prettier (loaded on first use) with the options resolved from the file's own config; null for a file prettier ignores. */
+async function prettierFormatterFor(file: string, root: string): Promise<FileFormatter | null> {
   const prettier = require("prettier") as Prettier;
-  const resolved = await resolveOptions(prettier, path.join(root, file), root);
+  const abs = path.join(root, file);
+  // The ignore files prettier's CLI reads from where it runs (here: the root). `resolveConfig: false`
+  // and no plugins: else getFileInfo loads the config (a JS one is run) to infer a parser.
+  const info = await prettier.getFileInfo(abs, { ignorePath: [path.join(root, ".gitignore"), path.join(root, ".prettierignore")], resolveConfig: false, plugins: [] });
+  if (info.ignored) return null;
+  const resolved = await resolveOptions(prettier, abs, root);
   return { format: statementFormatter(prettier, file, resolved.options), notice: resolved.notice };
 }
 
@@ -94,7 +101,7 @@ export async function formatWrittenWithPrettier(
   original: (index: number) => string,
   root: string,
   notice: (message: string) => void,
-  formatterFor: (file: string, root: string) => Promise<FileFormatter> = prettierFormatterFor,
+  formatterFor: (file: string, root: string) => Promise<FileFormatter | null> = prettierFormatterFor,
 ): Promise<void> {
   const noticed = new Set<string>();
   for (const outcome of outcomes) {
@@ -102,6 +109,7 @@ export async function formatWrittenWithPrettier(
     const parser = parserFor(outcome.file);
     const finding = (line: number, message: string, column = 1): Finding => ({ file: outcome.file, line, column, step: "prettier", severity: "warning", message });
     const formatter = await formatterFor(outcome.file, root);
+    if (!formatter) continue;
     if (formatter.notice && !noticed.has(formatter.notice)) {
       noticed.add(formatter.notice);
       notice(formatter.notice);
