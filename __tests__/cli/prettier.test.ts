@@ -111,6 +111,16 @@ describe("--prettier: only the statements auditmod wrote, with the repo's .prett
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it("--interactive reviews the formatted hunks: the accepted one is written formatted, the refused one not at all", () => {
+    const dir = copyToTempRepo(FRONT, "auditmod-prettier-");
+    const r = spawnSync(process.execPath, [BIN, "run", "workspace-target", "await-to-void", "--prettier", "--interactive"], { cwd: dir, input: "y\nn\n", encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("+      void emitAuditLogEvent({\n+        auth,\n+        action: 'space.updated',\n");
+    const [patchPart, deletePart] = read(EXPECTED, "space-handler.ts").split('    case "DELETE": {\n');
+    expect(read(dir, HANDLER)).toBe(`${patchPart}    case "DELETE": {\n${read(FRONT, HANDLER).split('    case "DELETE": {\n')[1]}`);
+    expect(deletePart).toContain("void emitAuditLogEvent");
+  });
+
   it('config `format: "prettier"` formats as --prettier does; --no-prettier overrides it', () => {
     const dir = copyToTempRepo(FRONT, "auditmod-prettier-");
     writeFiles(dir, { "auditmod.config.json": '{ "format": "prettier" }\n' });
