@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "examples/**", "__testfixtures__/**", "coverage/**", "bench/corpus/**", ".auditmod/**", "__tests__/data/**"] },
+  { ignores: ["dist/**", "node_modules/**", "examples/**", "__testfixtures__/**", "coverage/**", "bench/corpus/**", "bench/corpus-dense/**", ".auditmod/**", "__tests__/data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

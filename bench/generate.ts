@@ -4,7 +4,7 @@ import { createRng, type Rng } from "./prng";
 import { auditRegistry, honoRoutes, newFileState, nextHandler, RESOURCES, resourceClass, resultLib, utilModule, type EmitMode, type FileState, type Resource } from "./templates";
 
 /** Bumped whenever the templates change, so `run` regenerates a stale corpus. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const MANIFEST = "corpus.json";
 export const DEFAULT_FILES = 5000;
 export const DEFAULT_SEED = 20240611;
@@ -19,17 +19,24 @@ function packageRoot(dir: string): string {
   }
 }
 
-// About 1 file in 50 awaits an emit (the violation); a few more already `void` theirs.
-const AWAIT_RATE = 1 / 50;
-const VOID_RATE = 1 / 40;
-const MIN_LINES = 50;
-const MAX_LINES = 600;
+/** How a corpus is drawn: how many files, how often one awaits an emit (the violation) or voids them all, how long files are. */
+export interface CorpusShape {
+  files: number;
+  awaitRate: number;
+  voidRate: number;
+  minLines: number;
+  maxLines: number;
+}
+
+/** About 1 file in 50 awaits an emit; a few more already `void` theirs; 50 to 600 lines. */
+export const SPARSE: Omit<CorpusShape, "files"> = { awaitRate: 1 / 50, voidRate: 1 / 40, minLines: 50, maxLines: 600 };
+/** Small files, 1 in 3 of which awaits an emit: where the cost of each changed file shows. */
+export const DENSE: Omit<CorpusShape, "files"> = { awaitRate: 1 / 3, voidRate: 1 / 40, minLines: 30, maxLines: 120 };
 
 /** What was written: the benchmark checks every tool's count of changed files against `awaitedFiles`. */
-export interface CorpusManifest {
+export interface CorpusManifest extends CorpusShape {
   generatorVersion: number;
   seed: number;
-  files: number;
   bytes: number;
   lines: number;
   awaitedFiles: number;
@@ -60,8 +67,8 @@ function pickKind(rng: Rng, emitMode: EmitMode): (typeof KINDS)[number] {
 }
 
 /** Log-uniform between the bounds: many small modules, a tail of long ones, as in a real app. */
-function targetLines(rng: Rng): number {
-  return Math.round(Math.exp(Math.log(MIN_LINES) + rng.next() * (Math.log(MAX_LINES) - Math.log(MIN_LINES))));
+function targetLines(rng: Rng, shape: CorpusShape): number {
+  return Math.round(Math.exp(Math.log(shape.minLines) + rng.next() * (Math.log(shape.maxLines) - Math.log(shape.minLines))));
 }
 
 function filePath(kind: Kind, r: Resource, rng: Rng, i: number): string {
@@ -80,15 +87,22 @@ function filePath(kind: Kind, r: Resource, rng: Rng, i: number): string {
   }
 }
 
-/** Writes `files` source files (the audit registry included) under `out`, deterministically from `seed`. */
-export function generateCorpus(out: string, files: number, seed = DEFAULT_SEED): CorpusManifest {
+// What `--typecheck` needs: the checker resolves `@app/...` imports from the corpus root.
+const TSCONFIG = {
+  compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", strict: true, noEmit: true, types: [], baseUrl: ".", paths: { "@app/*": ["./*"] } },
+  include: ["**/*.ts"],
+};
+
+/** Writes `shape.files` source files (the audit registry included) under `out`, deterministically from `seed`. */
+export function generateCorpus(out: string, shape: CorpusShape, seed = DEFAULT_SEED): CorpusManifest {
+  const { files } = shape;
   if (files < 1) throw new Error(`--files must be at least 1, got ${files}`);
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0 && !fs.existsSync(path.join(out, MANIFEST))) {
     throw new Error(`${out} is not empty and holds no ${MANIFEST}: refusing to overwrite it`);
   }
   fs.rmSync(out, { recursive: true, force: true });
   const rng = createRng(seed);
-  const manifest: CorpusManifest = { generatorVersion: GENERATOR_VERSION, seed, files, bytes: 0, lines: 0, awaitedFiles: 0, awaitedEmits: 0, voidOnlyFiles: 0 };
+  const manifest: CorpusManifest = { generatorVersion: GENERATOR_VERSION, seed, ...shape, bytes: 0, lines: 0, awaitedFiles: 0, awaitedEmits: 0, voidOnlyFiles: 0 };
   const write = (rel: string, text: string) => {
     const abs = path.join(out, rel);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
@@ -97,13 +111,14 @@ export function generateCorpus(out: string, files: number, seed = DEFAULT_SEED):
     manifest.lines += text.split("\n").length - 1;
   };
   write("lib/api/audit/workos_audit.ts", auditRegistry());
+  fs.writeFileSync(path.join(out, "tsconfig.json"), `${JSON.stringify(TSCONFIG, null, 2)}\n`);
   for (let i = 1; i < files; i++) {
     const roll = rng.next();
-    const emitMode: EmitMode = roll < AWAIT_RATE ? "await" : roll < AWAIT_RATE + VOID_RATE ? "void" : "none";
+    const emitMode: EmitMode = roll < shape.awaitRate ? "await" : roll < shape.awaitRate + shape.voidRate ? "void" : "none";
     const { kind, write: template } = pickKind(rng, emitMode);
     const resource = rng.pick(RESOURCES);
     const state = newFileState(rng, emitMode);
-    const text = template(state, resource, targetLines(rng));
+    const text = template(state, resource, targetLines(rng, shape));
     write(filePath(kind, resource, rng, i), text);
     if (state.awaitedEmits > 0) manifest.awaitedFiles++;
     else if (state.voidEmits > 0) manifest.voidOnlyFiles++;
@@ -122,13 +137,14 @@ export function readManifest(out: string): CorpusManifest | null {
   }
 }
 
-/** The corpus at `out`, regenerated only when missing, of another size or seed, or from older templates. */
-export function ensureCorpus(out: string, files: number, seed = DEFAULT_SEED): { manifest: CorpusManifest; generated: boolean } {
+/** The corpus at `out`, regenerated only when missing, of another shape or seed, or from older templates. */
+export function ensureCorpus(out: string, shape: CorpusShape, seed = DEFAULT_SEED): { manifest: CorpusManifest; generated: boolean } {
   const existing = readManifest(out);
-  if (existing && existing.files === files && existing.seed === seed && existing.generatorVersion === GENERATOR_VERSION) {
+  const same = (Object.keys(shape) as (keyof CorpusShape)[]).every((k) => existing?.[k] === shape[k]);
+  if (existing && same && existing.seed === seed && existing.generatorVersion === GENERATOR_VERSION) {
     return { manifest: existing, generated: false };
   }
-  return { manifest: generateCorpus(out, files, seed), generated: true };
+  return { manifest: generateCorpus(out, shape, seed), generated: true };
 }
 
 /** `--name value` / `--name=value` from argv, else the fallback. */
@@ -152,7 +168,7 @@ function main(argv: string[]): void {
   const seed = positiveInt(flag(argv, "seed"), "seed", DEFAULT_SEED);
   const out = path.resolve(flag(argv, "out") ?? DEFAULT_OUT);
   const started = Date.now();
-  const m = generateCorpus(out, files, seed);
+  const m = generateCorpus(out, { files, ...(argv.includes("--dense") ? DENSE : SPARSE) }, seed);
   process.stdout.write(
     `wrote ${m.files} files (${(m.bytes / 1e6).toFixed(1)} MB, ${m.lines} lines) to ${out} in ${((Date.now() - started) / 1000).toFixed(1)}s: ` +
       `${m.awaitedFiles} files with ${m.awaitedEmits} awaited emits to fix, ${m.voidOnlyFiles} with only voided emits\n`,

@@ -1,19 +1,20 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { DEFAULT_FILES, DEFAULT_OUT, DEFAULT_SEED, ensureCorpus, flag, PACKAGE_ROOT, positiveInt, type CorpusManifest } from "./generate";
+import { DEFAULT_FILES, DEFAULT_OUT, DEFAULT_SEED, DENSE, ensureCorpus, flag, PACKAGE_ROOT, positiveInt, SPARSE, type CorpusManifest } from "./generate";
 
 /**
  * `npm run bench`: times auditmod against jscodeshift's own runner, ast-grep and a raw @babel/parser
- * parse, on one generated corpus, in one run. Flags: --files N, --out DIR, --runs R, --json FILE,
- * --only id,id (for a quick look at some tools).
+ * parse, on two generated corpora (1 file in 50 changes; 1 small file in 3 changes), in one run.
+ * Flags: --files N, --dense-files N, --out DIR, --runs R, --json FILE, --only id,id (a quick look at some tools).
  */
 
 const TIME = "/usr/bin/time";
 const AST_GREP_PATTERN = "await emitAuditLogEvent($$$A)";
 const AST_GREP_REWRITE = "void emitAuditLogEvent($$$A)";
+const DEFAULT_DENSE_FILES = 1500;
 
 /** What one tool reports about its run: files changed (or matched), and anything that looks wrong. */
 interface Counted {
@@ -23,8 +24,11 @@ interface Counted {
 }
 
 interface Tool {
+  /** `<corpus>/<tool>`, e.g. `sparse/auditmod`. */
   id: string;
   label: string;
+  /** True when the files it changes (or matches) must be the corpus's files with an awaited emit. */
+  countsAwaited: boolean;
   /** Executable and arguments, run from the package root. */
   argv: string[];
   /** The same as a Node script, for the RSS wrapper when /usr/bin/time is missing (null: cannot be wrapped). */
@@ -43,6 +47,7 @@ interface RawRun {
 
 interface Measurement {
   id: string;
+  corpus: string;
   label: string;
   command: string;
   walls: number[];
@@ -107,18 +112,42 @@ function countBabel(run: RawRun): Counted {
   }
 }
 
-function tools(corpus: string): Tool[] {
+/**
+ * The ast-grep binary that runs: npm may have skipped @ast-grep/cli's postinstall (which links the
+ * platform package's binary into place), so the platform packages are tried too. Null: none runs.
+ */
+function astGrepBinary(): string | null {
+  const exe = process.platform === "win32" ? "ast-grep.exe" : "ast-grep";
+  const scope = path.join(PACKAGE_ROOT, "node_modules", "@ast-grep");
+  const platformDirs = fs.existsSync(scope) ? fs.readdirSync(scope).filter((d) => d.startsWith(`cli-${process.platform}-${process.arch}`)) : [];
+  const candidates = [path.join(PACKAGE_ROOT, "node_modules", ".bin", exe), path.join(scope, "cli", exe), ...platformDirs.map((d) => path.join(scope, d, exe))];
+  for (const candidate of candidates) {
+    if (!fs.existsSync(candidate)) continue;
+    const probe = spawnSync(candidate, ["--version"], { encoding: "utf8" });
+    if (probe.status === 0 && /ast-grep/.test(probe.stdout)) return path.relative(PACKAGE_ROOT, candidate);
+  }
+  return null;
+}
+
+function corpusTools(name: string, corpus: string, astGrep: string | null, full: boolean): Tool[] {
   const auditmod = ["bin/auditmod.js", "run", "await-to-void", "--dry", "--root", corpus];
+  const typecheck = ["bin/auditmod.js", "run", "stringify-metadata", "--typecheck", "--dry", "--root", corpus];
   const jscodeshift = ["--dry", "--parser=tsx", "-t", "transforms/await-to-void.ts", corpus];
-  const astGrep = ["run", "--pattern", AST_GREP_PATTERN, "--rewrite", AST_GREP_REWRITE, "--lang", "ts", "--color", "never", corpus];
+  const astGrepArgs = ["run", "--pattern", AST_GREP_PATTERN, "--rewrite", AST_GREP_REWRITE, "--lang", "ts", "--color", "never", corpus];
   const floor = ["dist/bench/babel-floor.js", corpus];
-  return [
-    { id: "auditmod", label: "auditmod run --dry", argv: ["node", ...auditmod], nodeScript: auditmod, count: countAuditmod },
-    { id: "no-prefilter", label: "auditmod --no-prefilter", argv: ["node", ...auditmod, "--no-prefilter"], nodeScript: [...auditmod, "--no-prefilter"], count: countAuditmod },
-    { id: "jscodeshift", label: "jscodeshift --dry", argv: ["npx", "jscodeshift", ...jscodeshift], nodeScript: ["node_modules/jscodeshift/bin/jscodeshift.js", ...jscodeshift], count: countJscodeshift },
-    { id: "ast-grep", label: "ast-grep run (rewrite)", argv: ["node_modules/.bin/ast-grep", ...astGrep], nodeScript: null, count: countAstGrep },
-    { id: "babel", label: "raw @babel/parser, 1 thread", argv: ["node", ...floor], nodeScript: floor, count: countBabel },
+  const tools: Tool[] = [
+    { id: `${name}/auditmod`, label: "auditmod run --dry", countsAwaited: true, argv: ["node", ...auditmod], nodeScript: auditmod, count: countAuditmod },
+    { id: `${name}/jscodeshift`, label: "jscodeshift --dry", countsAwaited: true, argv: ["npx", "jscodeshift", ...jscodeshift], nodeScript: ["node_modules/jscodeshift/bin/jscodeshift.js", ...jscodeshift], count: countJscodeshift },
   ];
+  if (astGrep) tools.push({ id: `${name}/ast-grep`, label: "ast-grep run (rewrite)", countsAwaited: true, argv: [astGrep, ...astGrepArgs], nodeScript: null, count: countAstGrep });
+  if (full) {
+    tools.push(
+      { id: `${name}/no-prefilter`, label: "auditmod --no-prefilter", countsAwaited: true, argv: ["node", ...auditmod, "--no-prefilter"], nodeScript: [...auditmod, "--no-prefilter"], count: countAuditmod },
+      { id: `${name}/babel`, label: "raw @babel/parser, 1 thread", countsAwaited: false, argv: ["node", ...floor], nodeScript: floor, count: countBabel },
+      { id: `${name}/typecheck`, label: "stringify-metadata --typecheck", countsAwaited: false, argv: ["node", ...typecheck], nodeScript: typecheck, count: countAuditmod },
+    );
+  }
+  return tools;
 }
 
 function shellQuote(arg: string): string {
@@ -127,7 +156,7 @@ function shellQuote(arg: string): string {
 
 /** Runs one command to completion, timing the wall clock here and taking RSS and CPU from time(1) or the wrapper. */
 async function runOnce(tool: Tool, useTime: boolean, scratch: string): Promise<RawRun> {
-  const usageFile = path.join(scratch, `${tool.id}.usage`);
+  const usageFile = path.join(scratch, `${tool.id.replace(/\//g, "-")}.usage`);
   fs.rmSync(usageFile, { force: true });
   let argv: string[];
   if (useTime) argv = [TIME, "-f", "%M %U %S", "-o", usageFile, ...tool.argv];
@@ -200,55 +229,87 @@ interface Ratio {
 
 function ratios(byId: Map<string, Measurement>): Ratio[] {
   const out: Ratio[] = [];
-  const a = byId.get("auditmod");
-  const b = byId.get("no-prefilter");
-  const jscs = byId.get("jscodeshift");
-  const sg = byId.get("ast-grep");
-  const floor = byId.get("babel");
-  if (a && jscs) {
-    const value = jscs.medianWall / a.medianWall;
-    out.push({ name: "auditmod vs jscodeshift (times faster, wall)", value, target: ">= 20", met: value >= 20 });
-  }
-  if (a && sg) out.push({ name: "auditmod vs ast-grep (times faster, wall; < 1 means ast-grep is faster)", value: sg.medianWall / a.medianWall, target: null, met: null });
-  if (b && floor) {
-    const value = b.medianWall / floor.medianWall;
-    out.push({ name: "auditmod --no-prefilter vs raw babel parse (times slower, wall)", value, target: "<= 1.5", met: value <= 1.5 });
-    if (b.medianCpu !== null && floor.medianCpu !== null) out.push({ name: "auditmod --no-prefilter vs raw babel parse (times more CPU)", value: b.medianCpu / floor.medianCpu, target: null, met: null });
+  const wall = (id: string) => byId.get(id)?.medianWall;
+  const push = (name: string, value: number | undefined, target: string | null, met: ((v: number) => boolean) | null) => {
+    if (value !== undefined && Number.isFinite(value)) out.push({ name, value, target, met: met ? met(value) : null });
+  };
+  const ratio = (a: string, b: string) => {
+    const x = wall(a);
+    const y = wall(b);
+    return x !== undefined && y !== undefined ? x / y : undefined;
+  };
+  push("1 in 50: auditmod / ast-grep (wall)", ratio("sparse/auditmod", "sparse/ast-grep"), "<= 0.8", (v) => v <= 0.8);
+  push("1 in 50: jscodeshift / auditmod (wall, times faster)", ratio("sparse/jscodeshift", "sparse/auditmod"), ">= 25", (v) => v >= 25);
+  push("1 in 3 small: jscodeshift / auditmod (wall, times faster)", ratio("dense/jscodeshift", "dense/auditmod"), ">= 8", (v) => v >= 8);
+  push("1 in 3 small: auditmod / ast-grep (wall)", ratio("dense/auditmod", "dense/ast-grep"), "<= 3", (v) => v <= 3);
+  push("--no-prefilter / raw babel parse (wall)", ratio("sparse/no-prefilter", "sparse/babel"), "<= 1.5", (v) => v <= 1.5);
+  const cpu = (id: string) => byId.get(id)?.medianCpu ?? undefined;
+  const np = cpu("sparse/no-prefilter");
+  const floor = cpu("sparse/babel");
+  push("--no-prefilter / raw babel parse (cpu)", np !== undefined && floor !== undefined ? np / floor : undefined, null, null);
+  for (const id of ["sparse/auditmod", "sparse/no-prefilter", "sparse/typecheck"]) {
+    const m = byId.get(id);
+    if (m && m.peakRssMb !== null) push(`peak RSS MB of ${id} (${Math.round(m.filesPerSecond * m.medianWall)} files)`, m.peakRssMb, "<= 250", (v) => v <= 250);
   }
   return out;
 }
 
-function agreement(rows: Measurement[], manifest: CorpusManifest): string[] {
+function agreement(rows: Measurement[], manifests: Map<string, CorpusManifest>, tools: Map<string, Tool>): string[] {
   const warnings: string[] = [];
   for (const m of rows) {
-    if (m.changed !== null && m.changed !== manifest.awaitedFiles) {
-      warnings.push(`${m.label}: ${m.changed} files changed/matched, but the corpus has ${manifest.awaitedFiles} files with an awaited emit`);
+    const manifest = manifests.get(m.corpus)!;
+    if (tools.get(m.id)!.countsAwaited && m.changed !== manifest.awaitedFiles) {
+      warnings.push(`${m.id}: ${m.changed} files changed/matched, but the corpus has ${manifest.awaitedFiles} files with an awaited emit`);
     }
-    for (const p of m.problems) warnings.push(`${m.label}: ${p}`);
+    for (const p of m.problems) warnings.push(`${m.id}: ${p}`);
   }
   return warnings;
 }
 
+function describeCorpus(name: string, corpus: string, m: CorpusManifest): string {
+  return `${name} corpus ${corpus}: ${m.files} files of ${m.minLines}-${m.maxLines} lines, ${(m.bytes / 1e6).toFixed(1)} MB, ${m.lines} lines; ${m.awaitedFiles} with an awaited emit (to change: 1 in ${Math.round(m.files / Math.max(1, m.awaitedFiles))}), ${m.voidOnlyFiles} with only voided emits`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const files = positiveInt(flag(argv, "files"), "files", DEFAULT_FILES);
+  const denseFiles = positiveInt(flag(argv, "dense-files"), "dense-files", DEFAULT_DENSE_FILES);
   const runs = positiveInt(flag(argv, "runs"), "runs", 3);
   const out = path.resolve(flag(argv, "out") ?? DEFAULT_OUT);
   const jsonFile = flag(argv, "json");
   const only = flag(argv, "only")?.split(",");
+  const log = (text: string) => process.stderr.write(`${text}\n`);
 
-  const started = performance.now();
-  const { manifest, generated } = ensureCorpus(out, files, DEFAULT_SEED);
-  const generateSeconds = (performance.now() - started) / 1000;
-  const corpus = path.relative(PACKAGE_ROOT, out) || ".";
+  const corpora = [
+    { name: "sparse", dir: out, shape: { files, ...SPARSE }, full: true },
+    { name: "dense", dir: `${out}-dense`, shape: { files: denseFiles, ...DENSE }, full: false },
+  ];
+  const manifests = new Map<string, CorpusManifest>();
+  const relDirs = new Map<string, string>();
+  for (const c of corpora) {
+    const started = performance.now();
+    const { manifest, generated } = ensureCorpus(c.dir, c.shape, DEFAULT_SEED);
+    manifests.set(c.name, manifest);
+    relDirs.set(c.name, path.relative(PACKAGE_ROOT, c.dir) || ".");
+    log(`${describeCorpus(c.name, relDirs.get(c.name)!, manifest)}${generated ? ` (generated in ${((performance.now() - started) / 1000).toFixed(1)}s)` : " (existing)"}`);
+  }
+  const astGrep = astGrepBinary();
+  const warnings: string[] = astGrep ? [] : ["ast-grep: no runnable binary in node_modules/@ast-grep (npm install @ast-grep/cli); its rows are missing"];
+  const versions = {
+    node: process.version,
+    jscodeshift: (require("jscodeshift/package.json") as { version: string }).version,
+    babelParser: (require("@babel/parser/package.json") as { version: string }).version,
+    recast: (require("recast/package.json") as { version: string }).version,
+    astGrep: astGrep ? spawnSync(path.join(PACKAGE_ROOT, astGrep), ["--version"], { encoding: "utf8" }).stdout.trim() : null,
+  };
+  const all = corpora.flatMap((c) => corpusTools(c.name, relDirs.get(c.name)!, astGrep, c.full));
+  const unknown = only?.filter((id) => !all.some((t) => t.id === id || t.id.endsWith(`/${id}`) || t.id.startsWith(`${id}/`))) ?? [];
+  if (unknown.length > 0) throw new Error(`--only: unknown tool ${unknown.join(", ")} (known: ${all.map((t) => t.id).join(", ")})`);
+  const selected = all.filter((t) => !only || only.some((id) => t.id === id || t.id.endsWith(`/${id}`) || t.id.startsWith(`${id}/`)));
+  const toolsById = new Map(selected.map((t) => [t.id, t]));
   const useTime = fs.existsSync(TIME);
   const machine = machineFacts();
-  const selected = tools(corpus).filter((t) => !only || only.includes(t.id));
-  const unknown = only?.filter((id) => !tools(corpus).some((t) => t.id === id)) ?? [];
-  if (unknown.length > 0) throw new Error(`--only: unknown tool ${unknown.join(", ")} (known: ${tools(corpus).map((t) => t.id).join(", ")})`);
 
-  const log = (text: string) => process.stderr.write(`${text}\n`);
   log(`machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
-  log(`corpus: ${corpus}: ${manifest.files} files, ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.lines} lines, ${manifest.awaitedFiles} files with an awaited emit (${manifest.awaitedEmits} emits), ${manifest.voidOnlyFiles} with only voided emits${generated ? ` (generated in ${generateSeconds.toFixed(1)}s)` : " (existing)"}`);
   log(`${runs} rounds, tools interleaved within each round; peak RSS from ${useTime ? `${TIME} -f %M (largest single process of the tree)` : "process.resourceUsage() in a wrapper (main process and its threads)"}`);
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-bench-"));
@@ -260,7 +321,7 @@ async function main(argv: string[]): Promise<number> {
         const run = await runOnce(tool, useTime, scratch);
         raw.get(tool.id)!.push(run);
         const counted = tool.count(run);
-        log(`  round ${round}/${runs}  ${pad(tool.label, 30)} ${run.wall.toFixed(2).padStart(7)}s  ${counted.changed ?? "-"} changed  ${counted.detail}${counted.problems.length ? `  !! ${counted.problems.join("; ")}` : ""}`);
+        log(`  round ${round}/${runs}  ${pad(tool.id, 22)} ${run.wall.toFixed(2).padStart(7)}s  ${counted.changed ?? "-"} changed  ${counted.detail}${counted.problems.length ? `  !! ${counted.problems.join("; ")}` : ""}`);
       }
       loads.push(loadAverage());
     }
@@ -269,22 +330,24 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const rows: Measurement[] = selected.map((tool) => {
-    const all = raw.get(tool.id)!;
-    const counts = all.map((r) => tool.count(r));
+    const runsOf = raw.get(tool.id)!;
+    const counts = runsOf.map((r) => tool.count(r));
     const changedValues = new Set(counts.map((c) => c.changed));
     const problems = [...new Set(counts.flatMap((c) => c.problems))];
     if (changedValues.size > 1) problems.push(`changed count differs between runs: ${[...changedValues].join(", ")}`);
-    const medianWall = median(all.map((r) => r.wall));
-    const cpus = all.map((r) => r.cpu).filter((c): c is number => c !== null);
-    const rss = all.map((r) => r.rssKb).filter((r): r is number => r !== null);
+    const medianWall = median(runsOf.map((r) => r.wall));
+    const cpus = runsOf.map((r) => r.cpu).filter((c): c is number => c !== null);
+    const rss = runsOf.map((r) => r.rssKb).filter((r): r is number => r !== null);
+    const corpus = tool.id.split("/")[0];
     return {
       id: tool.id,
+      corpus,
       label: tool.label,
       command: tool.argv.map(shellQuote).join(" "),
-      walls: all.map((r) => r.wall),
+      walls: runsOf.map((r) => r.wall),
       medianWall,
-      medianCpu: cpus.length === all.length ? median(cpus) : null,
-      filesPerSecond: manifest.files / medianWall,
+      medianCpu: cpus.length === runsOf.length ? median(cpus) : null,
+      filesPerSecond: manifests.get(corpus)!.files / medianWall,
       peakRssMb: rss.length > 0 ? Math.max(...rss) / 1024 : null,
       changed: counts[0].changed,
       detail: counts[0].detail,
@@ -293,28 +356,45 @@ async function main(argv: string[]): Promise<number> {
   });
   const byId = new Map(rows.map((m) => [m.id, m]));
   const computed = ratios(byId);
-  const warnings = agreement(rows, manifest);
+  warnings.push(...agreement(rows, manifests, toolsById));
 
   const print = (text: string) => process.stdout.write(`${text}\n`);
   print("");
-  print(`auditmod benchmark: await-to-void, dry run, ${manifest.files} files (${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.lines} lines; ${manifest.awaitedFiles} to change)`);
-  print(`machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; load average (1/5/15 min) before and after each round: ${loads.join(" | ")}`);
+  print(`auditmod benchmark: await-to-void (and stringify-metadata --typecheck), dry runs`);
+  print(`machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; ast-grep ${versions.astGrep ?? "n/a"}, jscodeshift ${versions.jscodeshift}`);
+  print(`load average (1/5/15 min) before and after each round: ${loads.join(" | ")}`);
   print(`wall: median of ${runs} runs; cpu: user+sys of the whole process tree (median); peak RSS: largest of the runs${useTime ? ", largest single process" : ""}`);
-  print("");
-  print(table(rows));
+  for (const c of corpora) {
+    const rowsOf = rows.filter((m) => m.corpus === c.name);
+    if (rowsOf.length === 0) continue;
+    print("");
+    print(describeCorpus(c.name, relDirs.get(c.name)!, manifests.get(c.name)!));
+    print(table(rowsOf));
+  }
   print("");
   for (const r of computed) {
     const verdict = r.met === null ? "" : r.met ? `  (target ${r.target}: met)` : `  (target ${r.target}: MISSED)`;
-    print(`${r.name}: ${r.value.toFixed(2)}x${verdict}`);
+    print(`${r.name}: ${r.value.toFixed(2)}${r.name.includes("RSS") ? "" : "x"}${verdict}`);
   }
   print("");
   print("commands (from the package root):");
-  for (const m of rows) print(`  ${m.label}: ${m.command}`);
+  for (const m of rows) print(`  ${m.id}: ${m.command}`);
   for (const w of warnings) print(`WARNING: ${w}`);
-  if (warnings.length === 0 && rows.some((m) => m.changed !== null)) print(`all tools agree: ${manifest.awaitedFiles} files changed/matched`);
+  if (warnings.length === 0) print("all tools agree on the files to change");
 
   if (jsonFile) {
-    const report = { date: new Date().toISOString(), machine, loadAverages: loads, corpus: { path: corpus, ...manifest }, runs, rssSource: useTime ? "time -f %M" : "process.resourceUsage", results: rows, ratios: computed, warnings };
+    const report = {
+      date: new Date().toISOString(),
+      machine,
+      versions,
+      loadAverages: loads,
+      corpora: Object.fromEntries(corpora.map((c) => [c.name, { path: relDirs.get(c.name), ...manifests.get(c.name)! }])),
+      runs,
+      rssSource: useTime ? "time -f %M" : "process.resourceUsage",
+      results: rows,
+      ratios: computed,
+      warnings,
+    };
     fs.writeFileSync(path.resolve(jsonFile), `${JSON.stringify(report, null, 2)}\n`);
     print(`figures saved to ${jsonFile}`);
   }

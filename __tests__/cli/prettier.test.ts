@@ -47,7 +47,7 @@ describe("--prettier: only the statements auditmod wrote, with the repo's .prett
     fs.rmSync(path.join(dir, ".prettierrc.json"));
     const tabbed = read(FRONT, HANDLER)
       .split("\n")
-      .map((line) => line.replace(/^((?:  )+)/, (spaces) => "\t".repeat(spaces.length / 2)))
+      .map((line) => line.replace(/^((?: {2})+)/, (spaces) => "\t".repeat(spaces.length / 2)))
       .join("\r\n");
     writeFiles(dir, { ".prettierrc": "useTabs: true\nprintWidth: 100\n", [HANDLER]: tabbed });
     commitAll(dir);

@@ -48,7 +48,7 @@ function projectFor(root: string): ProjectEntry {
   } else {
     try {
       const { Project: ProjectClass } = require("ts-morph") as typeof import("ts-morph");
-      // Lazily: only the files that need answers are added; the checker then reads what they import.
+      // Only the files a step asks about are added; the checker pulls in what they import, not the whole tsconfig.
       entry = { ok: true, project: new ProjectClass({ tsConfigFilePath, skipAddingFilesFromTsConfig: true }) };
     } catch (error) {
       entry = { ok: false, reason: `cannot load ${tsConfigFilePath}: ${(error as Error).message}` };

@@ -1,10 +1,9 @@
-import { createTwoFilesPatch } from "diff";
-
 /**
  * A unified diff that `git apply` accepts: `file` is the path from the patch's base folder
  * (the git top level), `before` null for a file the run creates.
  */
 export function unifiedDiff(file: string, before: string | null, after: string): string {
+  const { createTwoFilesPatch } = require("diff") as typeof import("diff");
   const patch = createTwoFilesPatch(before === null ? "/dev/null" : `a/${file}`, `b/${file}`, before ?? "", after, "", "", { context: 3 });
   const body = patch
     .split("\n")

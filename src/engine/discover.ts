@@ -1,7 +1,5 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import fg from "fast-glob";
-import ignore from "ignore";
 import { UsageError } from "./errors";
 import { STATE_DIR } from "./lock";
 
@@ -32,18 +30,67 @@ export function insideRoot(root: string, target: string): string | null {
 
 type Ignorer = { ignores(p: string): boolean };
 
-/** `.gitignore` rules of the root and of every folder below it, each applied to paths under its folder. */
-function gitignoreMatcher(root: string): (rel: string) => boolean {
-  const files = fg.sync("**/.gitignore", { cwd: root, dot: true, ignore: ["**/node_modules/**", "**/.git/**"], followSymbolicLinks: false });
-  const rules: { dir: string; ig: Ignorer }[] = files.map((f) => ({
-    dir: path.posix.dirname(f) === "." ? "" : path.posix.dirname(f),
-    ig: ignore().add(fs.readFileSync(path.join(root, f), "utf8")),
-  }));
-  return (rel) =>
-    rules.some(({ dir, ig }) => {
-      if (dir && !rel.startsWith(`${dir}/`)) return false;
-      return ig.ignores(dir ? rel.slice(dir.length + 1) : rel);
-    });
+/** The `.gitignore` rules of one folder (root-relative, "" for the root). */
+interface IgnoreRules {
+  dir: string;
+  ig: Ignorer;
+}
+
+/** Folders never entered and files never listed, by name, wherever they are. */
+const IGNORED_DIRS = new Set(ALWAYS_IGNORED.filter((g) => g.endsWith("/**")).map((g) => g.slice(3, -3)));
+const DECLARATION_RE = /\.d\.[mc]?ts$/;
+
+function loadIgnoreRules(root: string, dir: string): IgnoreRules | null {
+  const file = path.join(root, dir, ".gitignore");
+  // Like the glob it replaces: a .gitignore that is a link or a folder is not read.
+  if (!fs.lstatSync(file, { throwIfNoEntry: false })?.isFile()) return null;
+  const { default: ignore } = require("ignore") as { default: () => Ignorer & { add(rules: string): Ignorer } };
+  return { dir, ig: ignore().add(fs.readFileSync(file, "utf8")) };
+}
+
+/** True when a `.gitignore` of a folder above `rel` ignores it (`rel` ends with "/" for a folder). */
+function ignoredBy(rules: IgnoreRules[], rel: string): boolean {
+  return rules.some(({ dir, ig }) => {
+    if (dir && !rel.startsWith(`${dir}/`)) return false;
+    return ig.ignores(dir ? rel.slice(dir.length + 1) : rel);
+  });
+}
+
+function isSourceName(name: string): boolean {
+  return SOURCE_RE.test(name) && !DECLARATION_RE.test(name);
+}
+
+/**
+ * Lists the source entries below folder `dir` in one pass, reading each folder's `.gitignore` as it
+ * enters it. Dot entries and the always-ignored folders are neither listed nor entered; links and
+ * folders with source names are listed (never followed), so the run reports them.
+ */
+function walk(root: string, dir: string, rules: IgnoreRules[], found: Set<string>): void {
+  const own = loadIgnoreRules(root, dir);
+  const active = own ? [...rules, own] : rules;
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const name = entry.name;
+    if (name.startsWith(".")) continue;
+    const rel = dir ? `${dir}/${name}` : name;
+    const isDir = entry.isDirectory();
+    if (isDir && IGNORED_DIRS.has(name)) continue;
+    if (isSourceName(name) && !ignoredBy(active, rel)) found.add(rel);
+    // An ignored folder hides everything below it (a .gitignore cannot re-include a file there).
+    if (isDir && !ignoredBy(active, `${rel}/`)) walk(root, rel, active, found);
+  }
+}
+
+/** The source files below root-relative folder `rel` ("" for the root), with the rules of the folders above it. */
+function discoverUnder(root: string, rel: string, found: Set<string>): void {
+  const segments = rel ? rel.split("/") : [];
+  if (segments.some((s) => IGNORED_DIRS.has(s))) return;
+  const rules: IgnoreRules[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const rules0 = loadIgnoreRules(root, segments.slice(0, i).join("/"));
+    if (rules0) rules.push(rules0);
+    if (ignoredBy(rules, `${segments.slice(0, i + 1).join("/")}/`)) return;
+  }
+  walk(root, rel, rules, found);
 }
 
 /**
@@ -51,7 +98,6 @@ function gitignoreMatcher(root: string): (rel: string) => boolean {
  * A path that does not exist or lies outside the root is a usage error.
  */
 export function discoverFiles(root: string, paths: string[]): string[] {
-  const isIgnored = gitignoreMatcher(root);
   const found = new Set<string>();
   const targets = paths.length > 0 ? paths : [root];
   for (const given of targets) {
@@ -61,14 +107,10 @@ export function discoverFiles(root: string, paths: string[]): string[] {
     if (rel === null) throw new UsageError(`path lies outside the root ${root}: ${given}`);
     const stat = fs.statSync(abs);
     if (stat.isFile()) {
-      if (SOURCE_RE.test(rel) && !/\.d\.[mc]?ts$/.test(rel)) found.add(rel);
+      if (SOURCE_RE.test(rel) && !DECLARATION_RE.test(rel)) found.add(rel);
       continue;
     }
-    const pattern = `${rel ? `${fg.escapePath(rel)}/` : ""}**/*.{${SOURCE_EXTENSIONS.join(",")}}`;
-    // Links and folders with source names are listed too (never followed), so the run reports them.
-    for (const entry of fg.sync(pattern, { cwd: root, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, onlyFiles: false, dot: false })) {
-      if (!isIgnored(entry)) found.add(entry);
-    }
+    discoverUnder(root, rel, found);
   }
   return [...found].sort();
 }

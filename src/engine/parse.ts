@@ -67,6 +67,12 @@ export function parseForProbe(source: string, parser: ParserName): { j: JSCodesh
   return { j, root: j(ast as unknown as Parameters<JSCodeshift>[0]) };
 }
 
+/** recast's printing of a node that has no source of its own, as a step's new code is printed. */
+export function printNew(node: object, quote: "double" | "single"): string {
+  const recast = require("recast") as typeof import("recast");
+  return recast.print(node as Parameters<typeof recast.print>[0], { quote }).code;
+}
+
 /** Parses without building a Collection; throws the parser's SyntaxError. */
 export function assertParses(source: string, parser: ParserName): void {
   babelParse(source, parser, false);

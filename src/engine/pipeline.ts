@@ -4,7 +4,8 @@ import { printEdited } from "../audit/print";
 import { findTransform } from "../audit/transforms";
 import { typecheckCost } from "../audit/typecheck";
 import type { AuditConventions, Finding, TransformCore } from "../audit/types";
-import { assertParses, describeSyntaxError, parseForEdit, parseForProbe, parserFor } from "./parse";
+import { snapshotTree, spliceChanges } from "../audit/splice";
+import { assertParses, describeSyntaxError, parseForEdit, parseForProbe, parserFor, printNew, type ParserName } from "./parse";
 
 /** One step of a run: a transform name and its options (an instrument spec, `--style`, ...). */
 export interface StepSpec {
@@ -57,6 +58,26 @@ export function prefilterVerdict(text: string, steps: StepSpec[]): "skip" | "pro
   const matched = cores.filter((core, i) => core.mayMatch(text, steps[i].options ?? {}));
   if (matched.length === 0) return "skip";
   return matched.every((core) => core.precisePrefilter) ? "edit" : "probe";
+}
+
+/**
+ * The byte prefilter: substrings (as bytes) one of which a file must hold for any step to match it,
+ * or null when some step names none (every file is then decoded and asked `mayMatch`).
+ */
+export function prefilterNeedles(steps: StepSpec[]): Buffer[] | null {
+  const cores = resolveSteps(steps);
+  const needles: Buffer[] = [];
+  for (const [i, core] of cores.entries()) {
+    const own = core.needles?.(steps[i].options ?? {});
+    if (!own) return null;
+    for (const needle of own) needles.push(Buffer.from(needle, "utf8"));
+  }
+  return needles;
+}
+
+/** True when `bytes` hold one of `needles`. */
+export function holdsNeedle(bytes: Buffer, needles: Buffer[]): boolean {
+  return needles.some((needle) => bytes.indexOf(needle) >= 0);
 }
 
 interface StepsResult {
@@ -130,6 +151,8 @@ function processFileSteps(job: FileJob): FileOutcome {
       return { index: job.index, file: job.file, status: "unchanged", findings: probe.findings };
     }
   }
+  const spliced = spliceFile(job, parser);
+  if (spliced) return spliced;
   let edit: { j: JSCodeshift; root: Collection };
   try {
     edit = parseForEdit(job.text, parser);
@@ -144,6 +167,11 @@ function processFileSteps(job: FileJob): FileOutcome {
   } catch (error) {
     return errorOutcome(job, `a step failed: ${(error as Error).message}`);
   }
+  return checkedOutcome(job, parser, output, result);
+}
+
+/** The outcome for a step's output: unchanged when equal to the input, else changed only if it parses. */
+function checkedOutcome(job: FileJob, parser: ParserName, output: string, result: StepsResult): FileOutcome {
   if (output === job.text) {
     return { index: job.index, file: job.file, status: "unchanged", findings: result.findings };
   }
@@ -154,6 +182,27 @@ function processFileSteps(job: FileJob): FileOutcome {
     return errorOutcome(job, `the transformed code does not parse (line ${e.line}, column ${e.column}): ${e.message}; file left as it was`);
   }
   return { index: job.index, file: job.file, status: "changed", findings: result.findings, output, emits: result.emits };
+}
+
+/**
+ * Print only what changed: the steps run on a plain @babel/parser tree, and the nodes they put in
+ * place of others are printed and spliced into the original text. Null when a change is not one the
+ * splice printer takes (see src/audit/splice.ts): the caller then parses with recast and reprints.
+ */
+function spliceFile(job: FileJob, parser: ParserName): FileOutcome | null {
+  let result: StepsResult;
+  let spliced: ReturnType<typeof spliceChanges>;
+  try {
+    const { j, root } = parseForProbe(job.text, parser);
+    const file = root.get().node as object;
+    const snapshot = snapshotTree(file);
+    result = applySteps(job, j, root);
+    if (!result.changed) return { index: job.index, file: job.file, status: "unchanged", findings: result.findings };
+    spliced = spliceChanges(job.text, file, snapshot, (node) => printNew(node, job.conventions.quote));
+  } catch {
+    return null; // the recast pass reports the failure as before
+  }
+  return spliced.ok ? checkedOutcome(job, parser, spliced.text, result) : null;
 }
 
 /** A chunk of jobs at once: what a worker thread runs per message. */

@@ -3,8 +3,8 @@ import * as path from "node:path";
 import type { Piscina } from "piscina";
 import { processFiles, type FileJob, type FileOutcome } from "./pipeline";
 
-// Fewer parses than this run faster in-process: on 2 cores, threads that load and warm up jscodeshift do not pay off below about this many (npm run bench).
-const MIN_JOBS_FOR_WORKERS = 128;
+// Fewer parses than this run faster in-process: a changed file costs about 3 ms with the splice printer, and each thread first spends 0.2-0.3 s loading the parser (npm run bench, dense corpus).
+const MIN_JOBS_FOR_WORKERS = 512;
 const CHUNK_SIZE = 16;
 
 function workerScript(): string | null {

@@ -9,10 +9,10 @@ import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFile
 import { UsageError } from "./errors";
 import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
 import { beginRunJournal, beginWritingSession } from "./journal";
-import { prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
+import { holdsNeedle, prefilterNeedles, prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
 import { JobQueue } from "./pool";
 import { formatWrittenWithPrettier } from "./prettier";
-import { decodeSource, encodeOutput, type SourceText } from "./text";
+import { decodeSource, encodeOutput, undecodableReason, type SourceText } from "./text";
 import { atomicWrite, identityOf, type FileIdentity } from "./write";
 
 /** A whole-file edit made outside the AST pipeline (registry, schema files); `before` null creates the file. */
@@ -123,12 +123,25 @@ interface ReadFile {
   bytes?: Buffer;
   identity?: FileIdentity;
   source?: SourceText;
+  /** What writing the output back needs of the source: BOM and endings (and, for mixed endings, the text). */
+  ending?: Parameters<typeof encodeOutput>[1];
   outcome?: FileOutcome;
 }
 
-function readCandidate(root: string, file: string, index: number, maxFileSize: number): ReadFile {
+/** The text the steps read, decoded again from the bytes kept (only `--prettier` needs it after the steps). */
+function stepTextOf(read: ReadFile): string {
+  const decoded = decodeSource(read.bytes!);
+  if (!decoded.ok) throw new Error(`${read.file}: ${decoded.reason}`);
+  return decoded.source.text;
+}
+
+/**
+ * Reads one file. With `needles` (the byte prefilter), a file holding none of them is settled here as
+ * unchanged without being decoded: only checked to be text, so it is skipped for the same reasons.
+ */
+function readCandidate(root: string, file: string, index: number, maxFileSize: number, needles: Buffer[] | null): ReadFile {
   const abs = path.join(root, file);
-  const done = (status: FileStatus, reason: string): ReadFile => ({ file, outcome: { index, file, status, reason, findings: [] } });
+  const done = (status: FileStatus, reason?: string): ReadFile => ({ file, outcome: reason ? { index, file, status, reason, findings: [] } : { index, file, status, findings: [] } });
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(abs);
@@ -143,6 +156,11 @@ function readCandidate(root: string, file: string, index: number, maxFileSize: n
     bytes = fs.readFileSync(abs);
   } catch (error) {
     return done("error", `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (needles && !holdsNeedle(bytes, needles)) {
+    const refused = undecodableReason(bytes);
+    // The bytes stay with the outcome for what else the run looks for in every file (existing emits of an action).
+    return { ...(refused ? done("skipped", refused) : done("unchanged")), bytes };
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return done("skipped", decoded.reason);
@@ -191,8 +209,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   assertReportPathsOutsideTree(root, [...files, config.registry, config.schemasDir], { "--patch": request.patch, "--json": request.json });
 
   const outcomes: FileOutcome[] = new Array(files.length);
-  const reads: ReadFile[] = [];
+  // Only the files sent to the steps are kept: their bytes are the diff's and the write's original.
+  const reads: (ReadFile | undefined)[] = new Array(files.length);
   const queue = new JobQueue(request.jobs);
+  const needles = request.prefilter ? prefilterNeedles(request.steps) : null;
   // The audit module is read (ts-morph) only once a file reaches a step that needs its conventions.
   const cores = resolveSteps(request.steps);
   let conventions: AuditConventions | null = request.conventions ?? null;
@@ -204,32 +224,44 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
     conventions = withModuleConventions(config, loaded).conventions;
     return conventions;
   };
+  // Existing emits of the instrumented actions are looked for in every file read, whatever the steps' prefilter says.
+  const actionNeedles = request.actionsInCode?.length ? request.actionsInCode.map((action) => Buffer.from(action)) : null;
+  const actionTexts: { file: string; text: string }[] = [];
   files.forEach((file, index) => {
-    const read = readCandidate(root, file, index, config.maxFileSize);
-    reads.push(read);
+    const read = readCandidate(root, file, index, config.maxFileSize, needles);
+    if (actionNeedles && read.bytes && holdsNeedle(read.bytes, actionNeedles)) {
+      const decoded = decodeSource(read.bytes);
+      if (decoded.ok) actionTexts.push({ file, text: decoded.source.text });
+    }
     if (read.outcome) {
       outcomes[index] = read.outcome;
     } else {
       // --no-prefilter parses every file, and always probes first.
       const verdict = request.prefilter ? prefilterVerdict(read.source!.text, request.steps) : "probe";
-      if (verdict === "skip") outcomes[index] = { index, file, status: "unchanged", findings: [] };
-      else queue.add({ index, file, text: read.source!.text, steps: request.steps, conventions: conventionsFor(read.source!.text), probe: verdict === "probe" });
+      if (verdict === "skip") {
+        outcomes[index] = { index, file, status: "unchanged", findings: [] };
+      } else {
+        // The text goes to the job; only a mixed-ending file needs it again, to put its endings back.
+        const { text, ...ending } = read.source!;
+        reads[index] = { ...read, source: undefined, ending: ending.eol === "mixed" ? read.source : ending };
+        queue.add({ index, file, text, steps: request.steps, conventions: conventionsFor(text), probe: verdict === "probe" });
+      }
     }
   });
 
   const bar = io.progress && queue.size > 300 ? startProgress(queue.size) : null;
   for (const outcome of await queue.finish((n) => bar?.update(n))) outcomes[outcome.index] = outcome;
   bar?.stop();
-  if (request.prettier) await formatWrittenWithPrettier(outcomes, (i) => reads[i].source!.text, root, (m) => io.stderr(`auditmod: ${m}\n`));
+  if (request.prettier) await formatWrittenWithPrettier(outcomes, (i) => stepTextOf(reads[i]!), root, (m) => io.stderr(`auditmod: ${m}\n`));
 
   // `fromStep`: the edit was computed from the bytes this run read; else from the text the hook read.
   const edits: (FileEdit & { index?: number; fromStep?: boolean })[] = [];
   for (const outcome of outcomes) {
     if (outcome.status !== "changed") continue;
-    const read = reads[outcome.index];
-    edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.source!), fromStep: true });
+    const read = reads[outcome.index]!;
+    edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.ending!), fromStep: true });
   }
-  const extra = request.extraEdits?.(runFacts(request, reads, outcomes)) ?? { edits: [], findings: [] };
+  const extra = request.extraEdits?.(runFacts(request, actionTexts, outcomes)) ?? { edits: [], findings: [] };
   // Registry and schema edits are files of the run too: counted, reported and written like the rest.
   const indexOf = new Map(outcomes.map((o) => [o.file, o.index]));
   for (const edit of extra.edits) {
@@ -272,10 +304,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
         throw new UsageError(`refusing to write: git shows uncommitted changes in ${dirty.length} file(s) this run would change: ${dirty.join(", ")} (commit or stash them, or pass --allow-dirty)`);
       }
     }
-    const originalOf = (edit: (typeof edits)[number]) => (edit.before === null ? null : edit.fromStep ? reads[edit.index!].bytes! : Buffer.from(edit.before));
+    const originalOf = (edit: (typeof edits)[number]) => (edit.before === null ? null : edit.fromStep ? reads[edit.index!]!.bytes! : Buffer.from(edit.before));
     const journal = beginRunJournal(root, request.command, edits.map((e) => ({ file: e.file, before: originalOf(e), after: e.after })));
     for (const edit of edits) {
-      const result = atomicWrite(path.join(root, edit.file), edit.after, originalOf(edit), edit.fromStep ? reads[edit.index!].identity : undefined);
+      const result = atomicWrite(path.join(root, edit.file), edit.after, originalOf(edit), edit.fromStep ? reads[edit.index!]!.identity : undefined);
       if (result.ok) {
         written.push(edit.file);
       } else {
@@ -320,11 +352,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   return report;
 }
 
-function runFacts(request: RunRequest, reads: ReadFile[], outcomes: FileOutcome[]): RunFacts {
+function runFacts(request: RunRequest, actionTexts: { file: string; text: string }[], outcomes: FileOutcome[]): RunFacts {
   const emitsByStep = request.steps.map(() => 0);
   for (const outcome of outcomes) outcome.emits?.forEach((n, step) => (emitsByStep[step] += n));
-  const texts = reads.flatMap((r) => (r.source ? [{ file: r.file, text: r.source.text }] : []));
-  return { emitsByStep, actionsInCode: request.actionsInCode?.length ? findActionsInCode(texts, request.actionsInCode) : new Map() };
+  return { emitsByStep, actionsInCode: request.actionsInCode?.length ? findActionsInCode(actionTexts, request.actionsInCode) : new Map() };
 }
 
 function startProgress(total: number): { update(n: number): void; stop(): void } {

@@ -19,6 +19,13 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const TERMINATOR = /\r\n|\r|\n|\u2028|\u2029/g;
 const NORMALISED_LINE = /\n|\u2028|\u2029/;
 
+/** Why `decodeSource` would refuse these bytes, without building the string; null when it would accept them. */
+export function undecodableReason(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return "binary content (NUL byte)";
+  const { isUtf8 } = require("node:buffer") as typeof import("node:buffer");
+  return isUtf8(bytes) ? null : "not valid UTF-8";
+}
+
 /** Decodes a file's bytes, refusing what is not UTF-8 text. */
 export function decodeSource(bytes: Uint8Array): Decoded {
   if (bytes.includes(0)) return { ok: false, reason: "binary content (NUL byte)" };

@@ -1,4 +1,4 @@
-import { classifyEmitUsage, findEmitCalls, mayHaveUnvoidedEmit } from "../emit";
+import { classifyEmitUsage, findEmitCalls, mayHaveUnvoidedEmit, EMIT_NEEDLES } from "../emit";
 import { scriptExemption } from "../scripts";
 import type { TransformCore } from "../types";
 
@@ -7,6 +7,7 @@ export const awaitToVoid: TransformCore = {
   name: "await-to-void",
   description: "`await emitAuditLogEvent(...)` statements become `void ...` (AUDIT1); returned, assigned or Promise.all-ed emits are reported",
   mayMatch: (source) => mayHaveUnvoidedEmit(source),
+  needles: () => EMIT_NEEDLES,
   precisePrefilter: true,
   apply(ctx) {
     const { j } = ctx;

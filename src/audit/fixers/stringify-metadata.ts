@@ -1,6 +1,6 @@
 import type { ExpressionKind } from "ast-types/lib/gen/kinds";
 import type { Node } from "../ast";
-import { findEmitCalls, mayContainEmit } from "../emit";
+import { EMIT_NEEDLES, findEmitCalls, mayContainEmit } from "../emit";
 import { describeUndecided, metadataEntries, metadataValueKind, stringifyValue, type MetadataEntry } from "../metadata";
 import { fileTypes, type FileTypes } from "../typecheck";
 import type { StepContext, TransformCore } from "../types";
@@ -25,6 +25,7 @@ export const stringifyMetadata: TransformCore = {
     "wraps in `String(...)` emit metadata values that are surely not strings (AUDIT5); values the syntax cannot tell are reported (--typecheck asks the TypeScript checker, --wrap-unknown wraps them)",
   mayMatch: (source) => mayContainEmit(source) && source.includes("metadata"),
   needsConventions: true,
+  needles: () => EMIT_NEEDLES,
   apply(ctx) {
     const { j } = ctx;
     const typecheck = ctx.options.typecheck === true;

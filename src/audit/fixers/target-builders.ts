@@ -1,7 +1,7 @@
 import type { ExpressionKind as Expression } from "ast-types/lib/gen/kinds";
 import type { ArrayExpression } from "jscodeshift";
 import { propertyNamed, type Node } from "../ast";
-import { findEmitCalls, mayContainEmit } from "../emit";
+import { findEmitCalls, mayContainEmit, EMIT_NEEDLES } from "../emit";
 import { removeAuditImportIfUnused } from "../imports";
 import { setComments, takePlace } from "../snippets";
 import {
@@ -110,6 +110,7 @@ export const targetBuilders: TransformCore = {
   description:
     'migrates target literals and `buildWorkspaceTarget(x)` to `buildAuditLogTarget("<type>", x)` when `x` is the resource itself (and back, with `--style literal`)',
   mayMatch: (source) => mayContainEmit(source),
+  needles: () => EMIT_NEEDLES,
   apply(ctx) {
     const style = styleOption(ctx);
     if (!style) {

@@ -1,6 +1,6 @@
 import type { ArrayExpression, ASTNode, ObjectExpression } from "jscodeshift";
 import { propertyNamed, type NamedProperty, type Node } from "../ast";
-import { findEmitCalls, mayContainEmit, type EmitCall } from "../emit";
+import { findEmitCalls, mayContainEmit, type EmitCall, EMIT_NEEDLES } from "../emit";
 import { withElements } from "../snippets";
 import { buildWorkspaceTarget, isWorkspaceTarget, targetBuilderNames, workspaceOfEvent, type TargetBuilderNames } from "../targets";
 import type { StepContext, TransformCore } from "../types";
@@ -66,6 +66,7 @@ export const workspaceTarget: TransformCore = {
   name: "workspace-target",
   description: "adds the missing workspace target as the first target, or moves it first (AUDIT7); in direct emits it builds it from `workspace`",
   mayMatch: (source) => mayContainEmit(source),
+  needles: () => EMIT_NEEDLES,
   apply(ctx) {
     const emits = findEmitCalls(ctx.j, ctx.root);
     if (emits.length === 0) return false;

@@ -347,6 +347,10 @@ export const instrument: TransformCore = {
     // Without a readable spec the file is parsed, so `apply` can say what is wrong with it.
     return !pattern || typeof pattern === "string" || source.includes(mutationCalleeName(pattern));
   },
+  needles(options) {
+    const pattern = typeof options.mutation === "string" ? parseMutationPattern(options.mutation) : null;
+    return !pattern || typeof pattern === "string" ? null : [mutationCalleeName(pattern)];
+  },
   apply(ctx) {
     const spec = specFromOptions(ctx.options);
     if (spec.files && !matchesFiles(ctx.file, spec.files)) return false;
