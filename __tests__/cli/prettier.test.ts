@@ -143,6 +143,16 @@ describe("--prettier: only the statements auditmod wrote, with the repo's .prett
     expect(formatted.stdout).toBe(unifiedDiff(HANDLER, read(FRONT, HANDLER), expected("space-handler.ts")));
   });
 
+  it("a prettier config that cannot be read: said, and the statements are left as printed", () => {
+    const dir = copyToTempRepo(FRONT, "auditmod-prettier-");
+    writeFiles(dir, { ".prettierrc.json": '{ "printWidth": 100,\n' });
+    commitAll(dir);
+    const r = runCli(["run", "workspace-target", "--prettier", "--dry"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('+      void emitAuditLogEvent({ auth, action: "space.updated", targets: [buildAuditLogTarget("workspace", auth.getNonNullableWorkspace()), buildAuditLogTarget("space", space)], metadata: { name: space.name } });\n');
+    expect(r.stderr.split("\n")[0]).toMatch(/^auditmod: cannot read the prettier config for pages\/api\/w\/\[wId\]\/spaces\/\[spaceId\]\/index\.ts: JSON Error in ".*\.prettierrc\.json": .*; its statements are left as printed$/);
+  });
+
   it("a config `format` other than prettier: exit 2, nothing written", () => {
     const dir = copyToTempRepo(FRONT, "auditmod-prettier-");
     writeFiles(dir, { "auditmod.config.json": '{ "format": "biome" }\n' });

@@ -23,9 +23,9 @@ interface ResolvedOptions {
   notice?: string;
 }
 
-/** How one file's statements are formatted, and what to say once about its config. */
+/** How one file's statements are formatted (null: not at all), and what to say once about its config. */
 export interface FileFormatter {
-  format: FormatStatement;
+  format: FormatStatement | null;
   notice?: string;
 }
 
@@ -79,15 +79,20 @@ function statementFormatter(prettier: Prettier, file: string, options: Options) 
     prettier.format(text, { ...options, parser, endOfLine: "lf", requirePragma: false, insertPragma: false, printWidth: Math.max(printWidth - columnsOf(indent, tabWidth), 1), rangeStart: undefined, rangeEnd: undefined });
 }
 
-/** prettier (loaded on first use) with the options resolved from the file's own config; null for a file prettier ignores. */
-async function prettierFormatterFor(file: string, root: string): Promise<FileFormatter | null> {
+/** prettier (loaded on first use) with the options resolved from the file's own config; none for a file prettier ignores. */
+async function prettierFormatterFor(file: string, root: string): Promise<FileFormatter> {
   const prettier = require("prettier") as Prettier;
   const abs = path.join(root, file);
   // The ignore files prettier's CLI reads from where it runs (here: the root). `resolveConfig: false`
   // and no plugins: else getFileInfo loads the config (a JS one is run) to infer a parser.
   const info = await prettier.getFileInfo(abs, { ignorePath: [path.join(root, ".gitignore"), path.join(root, ".prettierignore")], resolveConfig: false, plugins: [] });
-  if (info.ignored) return null;
-  const resolved = await resolveOptions(prettier, abs, root);
+  if (info.ignored) return { format: null };
+  let resolved: ResolvedOptions;
+  try {
+    resolved = await resolveOptions(prettier, abs, root);
+  } catch (error) {
+    return { format: null, notice: `cannot read the prettier config for ${file}: ${(error as Error).message.split("\n").join(" ")}; its statements are left as printed` };
+  }
   return { format: statementFormatter(prettier, file, resolved.options), notice: resolved.notice };
 }
 
@@ -101,7 +106,7 @@ export async function formatWrittenWithPrettier(
   original: (index: number) => string,
   root: string,
   notice: (message: string) => void,
-  formatterFor: (file: string, root: string) => Promise<FileFormatter | null> = prettierFormatterFor,
+  formatterFor: (file: string, root: string) => Promise<FileFormatter> = prettierFormatterFor,
 ): Promise<void> {
   const noticed = new Set<string>();
   for (const outcome of outcomes) {
@@ -109,11 +114,11 @@ export async function formatWrittenWithPrettier(
     const parser = parserFor(outcome.file);
     const finding = (line: number, message: string, column = 1): Finding => ({ file: outcome.file, line, column, step: "prettier", severity: "warning", message });
     const formatter = await formatterFor(outcome.file, root);
-    if (!formatter) continue;
     if (formatter.notice && !noticed.has(formatter.notice)) {
       noticed.add(formatter.notice);
       notice(formatter.notice);
     }
+    if (!formatter.format) continue;
     const program = babelParse(outcome.output, parser, false).program;
     const result = await formatWrittenStatements(original(outcome.index), outcome.output, program, formatter.format);
     const findings = result.failures.map((f) => finding(f.line, `prettier could not format this statement (${f.message}); left as auditmod printed it`));
