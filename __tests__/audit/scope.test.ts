@@ -33,6 +33,15 @@ describe.each(PARSES)("scope on the %s tree", (_name, parse) => {
       ["a union type is not for sure", "function h(a: Authenticator | null) { here(); }", null],
       ["none at all", "async function activity({ workspaceId }: { workspaceId: string }) { here(); }", null],
       ["an optional parameter has no sure type", "function h(a?: Authenticator) { here(); }", null],
+      ["a Result named so is refused", "async function h(k, w) { const authRes = await Authenticator.fromKey(k, w); here(); }", null],
+      ["a Result named ...Result is refused", "async function h(k, w) { const keyAuthResult = await Authenticator.fromKey(k, w); here(); }", null],
+      ["a Result read as one is refused", "async function h(k, w) { const keyAuth = await Authenticator.fromKey(k, w); if (keyAuth.isErr()) { return; } here(); }", null],
+      ["a Result named auth and read with .value is refused", "async function h(k, w) { const auth = await Authenticator.fromKey(k, w); here(); use(auth.value); }", null],
+      ["the binding unwrapped from the Result, named auth", "async function h(k, w) { const authRes = await Authenticator.fromKey(k, w); if (authRes.isErr()) { return; } const auth = authRes.value; here(); }", "auth"],
+      ["the binding unwrapped from the Result, under another name", "async function h(k, w) { const keyAuthRes = await Authenticator.fromKey(k, w); if (keyAuthRes.isErr()) { return; } const keyAuth = keyAuthRes.value; here(); }", "keyAuth"],
+      ["a Result refused, the handler's auth further out", "async function h(req, res, auth: Authenticator) { const systemAuthRes = await Authenticator.internalAdminForWorkspace(w); here(); }", "auth"],
+      ["a written Authenticator type is trusted whatever the name", "async function h(authResult: Authenticator) { here(); }", "authResult"],
+      [".value of something else is not an Authenticator", "async function h() { const spaceRes = await fetchSpace(); const s = spaceRes.value; here(); }", null],
     ])("%s", (_case, source, expected) => {
       expect(findAuthInScope(herePath(source, parse))).toBe(expected);
     });

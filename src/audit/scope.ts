@@ -1,6 +1,7 @@
 import type { ASTPath } from "jscodeshift";
 import type { Node } from "./ast";
 import { propertyKeyName } from "./ast";
+import { readsAsResult } from "./mutation";
 
 /**
  * The one place that finds names in scope: which bindings (parameters, destructured parameters,
@@ -237,9 +238,39 @@ function findNamedOrTyped(path: ASTPath, name: string, types: readonly string[])
   return null;
 }
 
-/** An Authenticator visible at `path`: a binding named `auth` or typed (or built as) `Authenticator`. */
+const RESULT_NAME = /(Res|Result)$/;
+
+/** A binding that holds a Result rather than an Authenticator: named so (`authRes`) or read as one in its block. */
+function holdsResult(binding: Binding): boolean {
+  // A written `: Authenticator` is a fact; only a name or an initialiser can be a Result's.
+  if (referencedTypeNames(binding.annotation).includes("Authenticator")) return false;
+  if (RESULT_NAME.test(binding.name)) return true;
+  const block = binding.kind === "local" ? (binding.declarationPath.parent as ASTPath | null) : binding.declarationPath;
+  return block !== null && readsAsResult(block.node, binding.name);
+}
+
+/** `const auth = authRes.value`: the Authenticator a refused Result binding unwraps to. */
+function unwrapsAuthenticatorResult(binding: Binding): boolean {
+  const init = binding.init ? unwrapAwait(binding.init) : null;
+  if (!init || init.type !== "MemberExpression" || init.computed || (init.property as Node).name !== "value") return false;
+  const object = init.object as Node;
+  if (object.type !== "Identifier") return false;
+  const result = findBinding(binding.declarationPath, object.name as string);
+  return result !== null && result.typeNames.includes("Authenticator") && holdsResult(result);
+}
+
+/**
+ * An Authenticator visible at `path`: a binding named `auth`, typed (or built as) `Authenticator`,
+ * or unwrapped from a Result built so (`const auth = authRes.value`). A binding holding the Result
+ * itself (`const authRes = await Authenticator.fromKey(...)`) is never the Authenticator.
+ */
 export function findAuthInScope(path: ASTPath): string | null {
-  return findNamedOrTyped(path, "auth", ["Authenticator"]);
+  for (const level of scopeLevels(path)) {
+    const named = level.find((b) => b.name === "auth" && !holdsResult(b));
+    const found = named ?? level.find((b) => (b.typeNames.includes("Authenticator") && !holdsResult(b)) || unwrapsAuthenticatorResult(b));
+    if (found) return found.name;
+  }
+  return null;
 }
 
 export const WORKSPACE_TYPES = ["WorkspaceType", "LightWorkspaceType", "WorkspaceResource"] as const;

@@ -15,6 +15,7 @@ import {
   findSuccessPoint,
   declaredNames,
   freeNames,
+  isRouteRegistration,
   isSkip,
   relateStatements,
   returnsEarly,
@@ -334,7 +335,9 @@ function describeCallee(call: Node, pattern: string): string {
 function mutationCalls(ctx: StepContext, pattern: MutationPattern): ASTPath[] {
   const calls: ASTPath[] = [];
   ctx.root.find(ctx.j.Node).forEach((path) => {
-    if (matchesMutation(path.node as unknown as Node, pattern)) calls.push(path as unknown as ASTPath);
+    const node = path.node as unknown as Node;
+    // A route registration (`app.delete("/:id", async (c) => ...)`) is no mutation: not a site, not reported; its handler is searched like any function.
+    if (matchesMutation(node, pattern) && !isRouteRegistration(node)) calls.push(path as unknown as ASTPath);
   });
   return calls;
 }
