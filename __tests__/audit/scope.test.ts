@@ -1,5 +1,5 @@
 import type { ASTPath, CallExpression, Collection, JSCodeshift } from "jscodeshift";
-import { enclosingFunction, findAuthInScope, findNextRequestInScope, findWorkspaceInScope } from "../../src/audit/scope";
+import { enclosingFunction, findAuthInScope, findAuthResultInScope, findNextRequestInScope, findWorkspaceInScope } from "../../src/audit/scope";
 import { parseForEdit, parseForProbe } from "../../src/engine/parse";
 
 /** The path of the `here()` call in `source`, parsed the way the engine's probe or edit pass parses it. */
@@ -44,6 +44,17 @@ describe.each(PARSES)("scope on the %s tree", (_name, parse) => {
       [".value of something else is not an Authenticator", "async function h() { const spaceRes = await fetchSpace(); const s = spaceRes.value; here(); }", null],
     ])("%s", (_case, source, expected) => {
       expect(findAuthInScope(herePath(source, parse))).toBe(expected);
+    });
+  });
+
+  describe("findAuthResultInScope", () => {
+    it.each([
+      ["a Result named so", "async function h(k, w) { const authRes = await Authenticator.fromKey(k, w); here(); }", "authRes"],
+      ["a Result read with .isErr()", "async function h(k, w) { const keyAuth = await Authenticator.fromKey(k, w); if (keyAuth.isErr()) { return; } here(); }", "keyAuth"],
+      ["an Authenticator is no Result", "async function h(u, w) { const userAuth = await Authenticator.fromUserIdAndWorkspaceId(u, w); here(); }", null],
+      ["a Result of something else", "async function h() { const spaceRes = await fetchSpace(); here(); }", null],
+    ])("%s", (_case, source, expected) => {
+      expect(findAuthResultInScope(herePath(source, parse))).toBe(expected);
     });
   });
 

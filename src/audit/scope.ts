@@ -259,6 +259,15 @@ function unwrapsAuthenticatorResult(binding: Binding): boolean {
   return result !== null && result.typeNames.includes("Authenticator") && holdsResult(result);
 }
 
+/** A binding visible at `path` that holds an Authenticator's Result (`authRes`), for reports when no Authenticator is found. */
+export function findAuthResultInScope(path: ASTPath): string | null {
+  for (const level of scopeLevels(path)) {
+    const found = level.find((b) => b.typeNames.includes("Authenticator") && holdsResult(b));
+    if (found) return found.name;
+  }
+  return null;
+}
+
 /**
  * An Authenticator visible at `path`: a binding named `auth`, typed (or built as) `Authenticator`,
  * or unwrapped from a Result built so (`const auth = authRes.value`). A binding holding the Result
