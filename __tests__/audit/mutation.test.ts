@@ -492,6 +492,55 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
         false,
       ],
       [
+        "success branch after a log",
+        `async function h() {
+  const r = await space.update(auth);
+  logger.info({ ok: r.isOk() }, "update attempted");
+  if (r.isOk()) {
+    return res.status(200).json({});
+  } else {
+    return apiError(req, res, {});
+  }
+}`,
+        "before ReturnStatement@5",
+        "before ReturnStatement@7",
+        false,
+      ],
+      [
+        "switch guard after a log",
+        `async function h() {
+  const r = await space.update(auth);
+  logger.info({ status: r.status }, "update attempted");
+  switch (r.status) {
+    case "conflict":
+      return apiError(req, res, {});
+    case "updated":
+      break;
+  }
+  return res.status(200).json({});
+}`,
+        "after SwitchStatement@4",
+        "before ReturnStatement@6",
+        false,
+      ],
+      [
+        "switch after a statement that may return",
+        `async function h() {
+  const r = await space.update(auth);
+  if (req.query.dryRun) return res.status(200).json({});
+  logger.info("update attempted");
+  switch (r.status) {
+    case "conflict":
+      return apiError(req, res, {});
+    case "updated":
+      break;
+  }
+}`,
+        "skip@2: the outcome of space.update is checked at line 5, after line 3, which may leave the function or answer the request; instrument it by hand",
+        "skip@2: the outcome of space.update is checked at line 5, after line 3, which may leave the function or answer the request; instrument it by hand",
+        false,
+      ],
+      [
         "check after a statement that may return",
         `async function h() {
   const r = await space.update(auth);

@@ -786,13 +786,17 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
   for (let i = siblings.index + 1; i < list.length; i++) {
     const path = statementAt(siblings.list, i);
     if (list[i].type === "SwitchStatement" && mentionsBinding(list[i].discriminant, ms.binding)) {
-      const check = stoppedAt ? null : classifyOutcomeSwitch(list[i], ms.binding, neverReturns);
-      if (check?.kind === "guard") {
+      if (stoppedAt) {
+        scan.problem = skip(`the outcome of ${mutationName} is checked at line ${lineOf(list[i])}, after line ${lineOf(stoppedAt)}, which may leave the function or answer the request; instrument it by hand`, ms.call.node);
+        return scan;
+      }
+      const check = classifyOutcomeSwitch(list[i], ms.binding, neverReturns);
+      if (check.kind === "guard") {
         scan.guards.push(path);
         scan.lastGuard = path;
         continue;
       }
-      if (check?.kind === "branch") {
+      if (check.kind === "branch") {
         scan.caseBranch = { path, check };
         return scan;
       }
