@@ -765,11 +765,18 @@ function scanCondition(ms: MutationStatement, options: PointOptions): GuardScan 
 
 /**
  * True for a statement the search for guards passes over (`logger.info(...)`, `const elapsed = ...`):
- * it can neither leave the function nor answer the request, and does not rebind the outcome.
+ * it can neither leave the function or its block nor answer the request, and does not rebind the outcome.
  */
 function passesOver(stmt: Node, binding: readonly string[], neverReturns: readonly string[]): boolean {
-  if (isResponse(stmt) || mayLeave(stmt, neverReturns)) return false;
+  if (isResponse(stmt) || mayLeave(stmt, neverReturns) || breaksOut(stmt)) return false;
+  // A labelled `break`/`continue` may jump out of the block holding the mutation.
+  if (holdsOutsideFunctions(stmt, (n) => (n.type === "BreakStatement" || n.type === "ContinueStatement") && !!n.label)) return false;
   return !holdsOutsideFunctions(stmt, (n) => n.type === "AssignmentExpression" && patternNames(n.left as Node).some((name) => binding.includes(name)));
+}
+
+/** The skip for an outcome checked at `check` only after `stoppedAt`, a statement that may leave first. */
+function checkedAfter(ms: MutationStatement, mutationName: string, check: Node, stoppedAt: Node): Skip {
+  return skip(`the outcome of ${mutationName} is checked at line ${lineOf(check)}, after line ${lineOf(stoppedAt)}, which may return, throw, break out or answer the request before it; instrument it by hand`, ms.call.node);
 }
 
 /** Walks the statements after the mutation: the run of guards (past statements that cannot leave), then a branch on the outcome, if any. */
@@ -787,7 +794,7 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
     const path = statementAt(siblings.list, i);
     if (list[i].type === "SwitchStatement" && mentionsBinding(list[i].discriminant, ms.binding)) {
       if (stoppedAt) {
-        scan.problem = skip(`the outcome of ${mutationName} is checked at line ${lineOf(list[i])}, after line ${lineOf(stoppedAt)}, which may leave the function or answer the request; instrument it by hand`, ms.call.node);
+        scan.problem = checkedAfter(ms, mutationName, list[i], stoppedAt);
         return scan;
       }
       const check = classifyOutcomeSwitch(list[i], ms.binding, neverReturns);
@@ -808,7 +815,7 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
     if (stoppedAt) {
       // A failure test further down, after a statement that may leave: the success path is not where it seems.
       if (check && (check.kind === "guard" || check.kind === "merge") && testPolarity(list[i].test as Node, ms.binding) === "failure") {
-        scan.problem = skip(`the outcome of ${mutationName} is checked at line ${lineOf(list[i])}, after line ${lineOf(stoppedAt)}, which may leave the function or answer the request; instrument it by hand`, ms.call.node);
+        scan.problem = checkedAfter(ms, mutationName, list[i], stoppedAt);
       }
       continue;
     }
