@@ -41,6 +41,9 @@ describe.each(PARSES)("scope on the %s tree", (_name, parse) => {
       ["the binding unwrapped from the Result, under another name", "async function h(k, w) { const keyAuthRes = await Authenticator.fromKey(k, w); if (keyAuthRes.isErr()) { return; } const keyAuth = keyAuthRes.value; here(); }", "keyAuth"],
       ["a Result refused, the handler's auth further out", "async function h(req, res, auth: Authenticator) { const systemAuthRes = await Authenticator.internalAdminForWorkspace(w); here(); }", "auth"],
       ["a written Authenticator type is trusted whatever the name", "async function h(authResult: Authenticator) { here(); }", "authResult"],
+      ["the one ...Auth destructured from the Result", "async function h(k, w) { const keyRes = await Authenticator.fromKey(k, w); if (keyRes.isErr()) { return; } const { workspaceAuth, key } = keyRes.value; here(); }", "workspaceAuth"],
+      ["two ...Auth destructured from the Result: neither", "async function h(k, w) { const keyRes = await Authenticator.fromKey(k, w); if (keyRes.isErr()) { return; } const { workspaceAuth, keyAuth } = keyRes.value; here(); }", null],
+      ["destructured from another Result: not an Authenticator", "async function h() { const r = await fetchKey(); const { workspaceAuth } = r.value; here(); }", null],
       [".value of something else is not an Authenticator", "async function h() { const spaceRes = await fetchSpace(); const s = spaceRes.value; here(); }", null],
     ])("%s", (_case, source, expected) => {
       expect(findAuthInScope(herePath(source, parse))).toBe(expected);

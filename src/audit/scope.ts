@@ -249,9 +249,22 @@ function holdsResult(binding: Binding): boolean {
   return block !== null && readsAsResult(block.node, binding.name);
 }
 
-/** `const auth = authRes.value`: the Authenticator a refused Result binding unwraps to. */
+const AUTH_NAME = /^auth$|Auth$/;
+
+/** The `.value` a binding is read from: its initialiser, or the object it is destructured from when it is the one `...Auth` name there (`const { workspaceAuth } = authRes.value`). */
+function unwrappedFrom(binding: Binding): Node | null {
+  if (binding.init) return unwrapAwait(binding.init);
+  const declarator = binding.declaration;
+  if (declarator.type !== "VariableDeclarator" || (declarator.id as Node).type !== "ObjectPattern" || !declarator.init) return null;
+  const authNames = patternBindings(declarator.id as Node, null, null, { kind: "local", declarationPath: binding.declarationPath, declaration: declarator })
+    .map((b) => b.name)
+    .filter((name) => AUTH_NAME.test(name));
+  return authNames.length === 1 && authNames[0] === binding.name ? unwrapAwait(declarator.init as Node) : null;
+}
+
+/** `const auth = authRes.value`, `const { workspaceAuth } = authRes.value`: the Authenticator a refused Result binding unwraps to. */
 function unwrapsAuthenticatorResult(binding: Binding): boolean {
-  const init = binding.init ? unwrapAwait(binding.init) : null;
+  const init = unwrappedFrom(binding);
   if (!init || init.type !== "MemberExpression" || init.computed || (init.property as Node).name !== "value") return false;
   const object = init.object as Node;
   if (object.type !== "Identifier") return false;
