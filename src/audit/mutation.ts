@@ -593,14 +593,24 @@ function responseStatus(expr: Node): number | null {
   return null;
 }
 
-/** True when a case group leaves by answering the request other than with an error status: it may be the success. */
-function answersWithoutError(body: Node[]): boolean {
-  return body.some((stmt) => {
-    if (!isResponse(stmt)) return false;
-    const expr = (stmt.type === "ReturnStatement" ? stmt.argument : stmt.expression) as Node;
-    const status = responseStatus(expr);
-    return status === null || status < 400;
-  });
+const FAILURE_CALLEE = /(^|[a-z])(Err|Error|err|error)([A-Z]\w*)?$/;
+
+/** A value returned on failure: `new Err(...)`, `apiError(req, res, ...)`, `err(...)`, a response with a 4xx/5xx status. */
+function isFailureValue(expr: Node): boolean {
+  let n = unwrapExpression(expr);
+  if (n.type === "AwaitExpression") n = unwrapExpression(n.argument as Node);
+  if (isResponseExpression(n)) {
+    const status = responseStatus(n);
+    return status !== null && status >= 400;
+  }
+  if (n.type !== "NewExpression" && !isCall(n)) return false;
+  const name = dottedName(n.callee as Node);
+  return name !== null && FAILURE_CALLEE.test(name.split(".").at(-1) as string);
+}
+
+/** True when every way a case group leaves reads as a failure: a `throw`, a never-returning call, a bare `return`, or a failure value returned. */
+function leavesAsFailure(body: Node[]): boolean {
+  return !holdsOutsideFunctions(body, (n) => n.type === "ReturnStatement" && n.argument !== null && n.argument !== undefined && !isFailureValue(n.argument as Node));
 }
 
 /** True when the group reaches the code after the switch: nothing in it leaves and it ends in `break` (or is the last). */
@@ -624,8 +634,8 @@ export function classifyOutcomeSwitch(stmt: Node, binding: readonly string[], ne
   const polarities = groups.map((g) => labelPolarity(g.labels));
   const failuresBut = (kept: CaseGroup) => groups.filter((g) => g !== kept).map((g) => g.first);
   const othersLeave = (kept: CaseGroup) => groups.every((g, i) => g === kept || leaves[i]);
-  // A leaving group that may be the success (labelled so, or answering with no error status) makes the code after the switch a guess.
-  const safeExit = (kept: CaseGroup) => groups.every((g, i) => g === kept || (polarities[i] !== "success" && !answersWithoutError(g.body)));
+  // The code after the switch is the success only when every other group leaves as a failure (labelled so, or by what it returns).
+  const safeExit = (kept: CaseGroup) => groups.every((g, i) => g === kept || polarities[i] === "failure" || (polarities[i] !== "success" && leavesAsFailure(g.body)));
   if (carrying.length === 1 && othersLeave(carrying[0]) && safeExit(carrying[0]) && labelPolarity(carrying[0].labels) !== "failure") {
     return { kind: "guard", failures: failuresBut(carrying[0]) };
   }
