@@ -480,7 +480,9 @@ export type OutcomeCheck =
   /** Tests for failure but does not leave: both paths continue after it. */
   | { kind: "merge" }
   /** Branches with if/else on a test whose meaning is unclear. */
-  | { kind: "ambiguous" };
+  | { kind: "ambiguous" }
+  /** A test whose meaning is unclear leaves with what may be the success (`if (r.status === "created") return r;`). */
+  | { kind: "unclear-exit" };
 
 /** The clauses of `if (a) {} else if (b) {} else {}`: each test with its branch, and the final `else`. */
 function chainOf(stmt: Node): { tests: Node[]; bodies: Node[]; last: Node | null } {
@@ -523,7 +525,10 @@ export function classifyOutcomeCheck(stmt: Node, outcome: readonly string[] | Ou
   if (alternate) {
     return polarity === "failure" ? { kind: "branch", success: ["alternate"], failure: ["consequent"], failures: 1 } : { kind: "ambiguous" };
   }
-  if (consequentLeaves) return { kind: "guard", failure: "consequent", failures: 1 };
+  if (consequentLeaves) {
+    // An unreadable test is a guard only when its branch leaves as a failure does.
+    return polarity === "unknown" && !leavesAsFailure([stmt.consequent as Node]) ? { kind: "unclear-exit" } : { kind: "guard", failure: "consequent", failures: 1 };
+  }
   return polarity === "failure" ? { kind: "merge" } : null;
 }
 
@@ -844,6 +849,10 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
     }
     if (check?.kind === "ambiguous") {
       scan.problem = skip(`line ${lineOf(list[i])} branches on the outcome of ${mutationName} with if/else and it is unclear which branch is the success path`, ms.call.node);
+      return scan;
+    }
+    if (check?.kind === "unclear-exit") {
+      scan.problem = skip(`line ${lineOf(list[i])} tests the outcome of ${mutationName} in a way that is neither a failure nor a success test, and leaves with what may be the success (a returned value or a 2xx response); instrument it by hand`, ms.call.node);
       return scan;
     }
     if (!passesOver(list[i], ms.binding, neverReturns)) stoppedAt = list[i];
