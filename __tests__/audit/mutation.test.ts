@@ -255,6 +255,8 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       ["if (r.isErr()) { switch (r.error.code) { case \"a\": return x(); default: assertNever(r.error.code); } }", ["r"], true, "guard"],
       ["if (r.isErr()) { logger.error(r.error); process.exit(1); }", ["r"], true, "guard"],
       ["if (r.status === \"created\") return r;", ["r"], false, "unclear-exit"],
+      ["if (r.status === \"created\") { return res.status(201).json({}); } else if (r.status === \"updated\") { return res.status(200).json({}); }", ["r"], false, "unclear-exit"],
+      ["if (r.status === \"conflict\") { return res.status(409).json({}); } else if (r.isErr()) { throw r.error; }", ["r"], true, "guard"],
       ["if (r.status === \"created\") { return res.status(201).json({}); }", ["r"], false, "unclear-exit"],
       ["if (r.status === \"created\") { return new Ok(r.space); }", ["r"], false, "unclear-exit"],
       ["if (r.status === \"conflict\") { return res.status(409).json({}); }", ["r"], true, "guard"],

@@ -506,6 +506,7 @@ function classifyChain(stmt: Node, ref: OutcomeRef, neverReturns: readonly strin
     return { kind: "branch", success: ["consequent"], failure: null, failures };
   }
   if (polarities.some((p) => p === null || p === "success") || !bodies.every((b) => leavesFunction(b, neverReturns))) return { kind: "ambiguous" };
+  if (polarities.some((p, i) => p === "unknown" && !leavesAsFailure([bodies[i]]))) return { kind: "unclear-exit" };
   if (!last) return { kind: "guard", failure: "consequent", failures };
   return { kind: "branch", success: Array.from({ length: tests.length }, () => "alternate" as const), failure: null, failures };
 }
