@@ -1,5 +1,6 @@
 import type * as TsMorph from "ts-morph";
 import type { Node as TsNode, SourceFile, TypeNode } from "ts-morph";
+import { closingParen } from "./emit";
 import { DEFAULT_MODULE_FACTS, type AuditModuleFacts, type EmitFunctionFact } from "./types";
 
 /**
@@ -271,4 +272,59 @@ export function withOverrides(learned: LearnedConventions, overrides: Partial<Au
     sources[key] = [`${configFile} (conventions.${key})`];
   }
   return { facts, sources };
+}
+
+/** `(a, b)` holds a comma outside any bracket: more than one parameter. */
+function hasTopLevelComma(params: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < params.length; i++) {
+    const c = params[i];
+    if (c === "(" || c === "{" || c === "[" || c === "<") depth++;
+    else if (c === ")" || c === "}" || c === "]" || (c === ">" && params[i - 1] !== "=")) depth--;
+    else if (c === "," && depth === 0 && params.slice(i + 1).trim() !== "") return true;
+  }
+  return false;
+}
+
+const DECLARED_NAME = /\b(?:interface|type|class|enum|const|let|var|function)\s*\*?\s+([A-Za-z_$][\w$]*)/g;
+const FUNCTION_DECLARATION = /\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*/g;
+const VARIABLE_DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*/g;
+
+/**
+ * The names `learnEmitFunctions` could find in the module `text`, read without parsing, so a run can
+ * tell without ts-morph whether the module may name its emits otherwise. A superset: every function
+ * whose one parameter mentions `action` or a name the module declares (its event type), and every
+ * function the text is too tricky to read.
+ */
+export function emitFunctionCandidates(text: string): string[] {
+  const declared = new Set([...text.matchAll(DECLARED_NAME)].map((m) => m[1]));
+  const candidates = new Set<string>();
+  // `open`: where the parameter list starts; -1 when the declaration cannot be read surely.
+  const consider = (name: string, open: number): void => {
+    const close = open < 0 ? -1 : closingParen(text, open);
+    if (close < 0) {
+      candidates.add(name);
+      return;
+    }
+    const params = text.slice(open + 1, close);
+    if (params.trim() === "" || hasTopLevelComma(params)) return;
+    const words = params.match(/[A-Za-z_$][\w$]*/g) ?? [];
+    if (words.some((w) => w === "action" || declared.has(w))) candidates.add(name);
+  };
+  for (const m of text.matchAll(FUNCTION_DECLARATION)) {
+    let at = m.index + m[0].length;
+    if (text[at] === "<") at = text.indexOf("(", at);
+    consider(m[1], text[at] === "(" ? at : -1);
+  }
+  for (const m of text.matchAll(VARIABLE_DECLARATION)) {
+    const rest = text.slice(m.index + m[0].length);
+    // A typed constant may be a function typed by its annotation: counted.
+    if (rest.startsWith(":")) {
+      consider(m[1], -1);
+      continue;
+    }
+    const init = /^=\s*(?:async\s+)?(?:function\b\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(<[^(]*)?\(/.exec(rest);
+    if (init) consider(m[1], m.index + m[0].length + init[0].length - 1);
+  }
+  return [...candidates];
 }

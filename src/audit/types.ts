@@ -87,8 +87,11 @@ export interface StepContext {
 export interface TransformCore {
   name: string;
   description: string;
-  /** True when the file's text could hold something this step changes or reports. Must never miss a match. */
-  mayMatch(source: string, options: Record<string, unknown>): boolean;
+  /**
+   * True when the file's text could hold something this step changes or reports. Must never miss a match.
+   * `emitNames`: the names an emit of this run may be called by (the audit module's emit functions, or a superset).
+   */
+  mayMatch(source: string, options: Record<string, unknown>, emitNames: readonly string[]): boolean;
   /** True when the step reads `conventions.module`: the engine then reads the audit module (ts-morph) before the first such file. */
   needsConventions?: boolean;
   /** True when a file that passes `mayMatch` almost always changes, so the engine skips its probe parse. */

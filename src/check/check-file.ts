@@ -53,7 +53,7 @@ export function checkSourceFile(input: SourceFileInput, rules: readonly CheckRul
     listeners.push({ rule, listener: rule.create({ file, source: text, j: parsed.j, root: parsed.root, conventions: input.conventions, project: input.project, step, shared, report }) });
   }
   const needAction = listeners.filter((l) => l.listener.literalAction);
-  for (const emit of findEmitCalls(parsed.j, parsed.root)) {
+  for (const emit of findEmitCalls(parsed.j, parsed.root, input.conventions.module.emitFunctions)) {
     const action = emitAction(emit.event);
     for (const { listener } of listeners) listener.emit?.({ emit, action });
     if (action !== null) {

@@ -52,9 +52,9 @@ export function resolveSteps(steps: StepSpec[]): TransformCore[] {
  * matching step's prefilter is precise (the file almost surely changes: parse it for editing at
  * once), else "probe" (a cheap parse first decides).
  */
-export function prefilterVerdict(text: string, steps: StepSpec[]): "skip" | "probe" | "edit" {
+export function prefilterVerdict(text: string, steps: StepSpec[], emitNames: readonly string[]): "skip" | "probe" | "edit" {
   const cores = resolveSteps(steps);
-  const matched = cores.filter((core, i) => core.mayMatch(text, steps[i].options ?? {}));
+  const matched = cores.filter((core, i) => core.mayMatch(text, steps[i].options ?? {}, emitNames));
   if (matched.length === 0) return "skip";
   return matched.every((core) => core.precisePrefilter) ? "edit" : "probe";
 }

@@ -157,10 +157,10 @@ export const auditContext: TransformCore = {
   name: "audit-context",
   description:
     "adds `context: getAuditLogContext(auth, req)` where a Next.js request is in scope and upgrades `getAuditLogContext(auth)` to `(auth, req)`; direct emits without context get `{ location: \"internal\" }` (AUDIT6)",
-  mayMatch: (source) => mayContainEmit(source),
+  mayMatch: (source, _options, names) => mayContainEmit(source, names),
   apply(ctx) {
     let changed = false;
-    for (const emit of findEmitCalls(ctx.j, ctx.root)) {
+    for (const emit of findEmitCalls(ctx.j, ctx.root, ctx.conventions.module.emitFunctions)) {
       const event = emit.event;
       if (emit.kind === "direct") {
         if (!event) {

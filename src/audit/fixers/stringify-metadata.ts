@@ -23,7 +23,7 @@ export const stringifyMetadata: TransformCore = {
   name: "stringify-metadata",
   description:
     "wraps in `String(...)` emit metadata values that are surely not strings (AUDIT5); values the syntax cannot tell are reported (--typecheck asks the TypeScript checker, --wrap-unknown wraps them)",
-  mayMatch: (source) => mayContainEmit(source) && source.includes("metadata"),
+  mayMatch: (source, _options, names) => mayContainEmit(source, names) && source.includes("metadata"),
   needsConventions: true,
   apply(ctx) {
     const { j } = ctx;
@@ -34,7 +34,7 @@ export const stringifyMetadata: TransformCore = {
     let checker: FileTypes | null | undefined;
     const undecided: MetadataEntry[] = [];
     let changed = false;
-    for (const emit of findEmitCalls(j, ctx.root)) {
+    for (const emit of findEmitCalls(j, ctx.root, ctx.conventions.module.emitFunctions)) {
       if (!emit.event) {
         ctx.report(emit.path.node, `${emit.callee} is not called with an object literal, so its metadata cannot be checked (AUDIT5); left alone`);
         continue;

@@ -109,14 +109,14 @@ export const targetBuilders: TransformCore = {
   name: "target-builders",
   description:
     'migrates target literals and `buildWorkspaceTarget(x)` to `buildAuditLogTarget("<type>", x)` when `x` is the resource itself (and back, with `--style literal`)',
-  mayMatch: (source) => mayContainEmit(source),
+  mayMatch: (source, _options, names) => mayContainEmit(source, names),
   apply(ctx) {
     const style = styleOption(ctx);
     if (!style) {
       ctx.report(null, `unknown style "${String(ctx.options.style)}" (expected builder or literal); nothing changed`, "error");
       return false;
     }
-    const emits = findEmitCalls(ctx.j, ctx.root);
+    const emits = findEmitCalls(ctx.j, ctx.root, ctx.conventions.module.emitFunctions);
     if (emits.length === 0) return false;
     const names = targetBuilderNames(ctx);
     const plan = style === "builder" ? planBuilder : planLiteral;

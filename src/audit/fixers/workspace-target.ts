@@ -65,9 +65,9 @@ function fixTargets(ctx: StepContext, emit: EmitCall, event: ObjectExpression, t
 export const workspaceTarget: TransformCore = {
   name: "workspace-target",
   description: "adds the missing workspace target as the first target, or moves it first (AUDIT7); in direct emits it builds it from `workspace`",
-  mayMatch: (source) => mayContainEmit(source),
+  mayMatch: (source, _options, names) => mayContainEmit(source, names),
   apply(ctx) {
-    const emits = findEmitCalls(ctx.j, ctx.root);
+    const emits = findEmitCalls(ctx.j, ctx.root, ctx.conventions.module.emitFunctions);
     if (emits.length === 0) return false;
     const names = targetBuilderNames(ctx);
     let changed = false;
