@@ -28,13 +28,12 @@ function lineOf(file: string, node: TsNode): string {
   return `${file}:${node.getStartLineNumber()}`;
 }
 
-/** The property names of an emit function's event parameter: its type's properties, else its destructured names. */
+/** The property names of an emit function's event parameter: its type's properties (of any member of a union), else its destructured names. */
 function eventParams(parameter: TsMorph.ParameterDeclaration): string[] {
   const { Node } = tsMorph();
-  const typed = parameter
-    .getType()
-    .getProperties()
-    .map((p) => p.getName());
+  const type = parameter.getType();
+  const members = type.isUnion() ? type.getUnionTypes() : [type];
+  const typed = [...new Set(members.flatMap((member) => member.getProperties().map((p) => p.getName())))];
   if (typed.length > 0) return typed;
   const pattern = parameter.getNameNode();
   if (!Node.isObjectBindingPattern(pattern)) return [];
@@ -76,7 +75,14 @@ function learnEmitFunctions(sf: SourceFile, file: string, sources: ConventionSou
     facts.push({ name: fn.name, kind, params });
     sources.emitFunctions.push(lineOf(file, fn.node));
   }
-  return facts.length > 0 ? facts : null;
+  if (facts.length === 0) return null;
+  // The standard helpers stay emits whatever the module says (a parameter it cannot read, a stub): their calls must never go unseen.
+  for (const standard of DEFAULT_MODULE_FACTS.emitFunctions) {
+    if (facts.some((f) => f.name === standard.name)) continue;
+    facts.push(standard);
+    sources.emitFunctions.push(`default (${standard.name}: not an emit function of ${file})`);
+  }
+  return facts;
 }
 
 /** True for `...metadata`, `...event.metadata`, `...(metadata ?? {})`: the caller's metadata spread into what the module sends. */
@@ -299,8 +305,8 @@ const VARIABLE_DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*/g;
 export function emitFunctionCandidates(text: string): string[] {
   const declared = new Set([...text.matchAll(DECLARED_NAME)].map((m) => m[1]));
   const candidates = new Set<string>();
-  // `open`: where the parameter list starts; -1 when the declaration cannot be read surely.
-  const consider = (name: string, open: number): void => {
+  // `open`: where the parameter list starts (-1: the declaration cannot be read surely); `from`: where its type parameters start.
+  const consider = (name: string, open: number, from = open): void => {
     const close = open < 0 ? -1 : closingParen(text, open);
     if (close < 0) {
       candidates.add(name);
@@ -308,13 +314,13 @@ export function emitFunctionCandidates(text: string): string[] {
     }
     const params = text.slice(open + 1, close);
     if (params.trim() === "" || hasTopLevelComma(params)) return;
-    const words = params.match(/[A-Za-z_$][\w$]*/g) ?? [];
+    const words = text.slice(from, close).match(/[A-Za-z_$][\w$]*/g) ?? [];
     if (words.some((w) => w === "action" || declared.has(w))) candidates.add(name);
   };
   for (const m of text.matchAll(FUNCTION_DECLARATION)) {
-    let at = m.index + m[0].length;
-    if (text[at] === "<") at = text.indexOf("(", at);
-    consider(m[1], text[at] === "(" ? at : -1);
+    const from = m.index + m[0].length;
+    const at = text[from] === "<" ? text.indexOf("(", from) : from;
+    consider(m[1], text[at] === "(" ? at : -1, from);
   }
   for (const m of text.matchAll(VARIABLE_DECLARATION)) {
     const rest = text.slice(m.index + m[0].length);
@@ -324,7 +330,7 @@ export function emitFunctionCandidates(text: string): string[] {
       continue;
     }
     const init = /^=\s*(?:async\s+)?(?:function\b\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(<[^(]*)?\(/.exec(rest);
-    if (init) consider(m[1], m.index + m[0].length + init[0].length - 1);
+    if (init) consider(m[1], m.index + m[0].length + init[0].length - 1, m.index + m[0].length);
   }
   return [...candidates];
 }
