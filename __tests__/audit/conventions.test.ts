@@ -102,8 +102,8 @@ describe("emit functions: a parameter typed by a union, and the text superset re
   });
 
   it("the text superset holds every learned name, and leaves out functions of two parameters or of a type the module does not declare", () => {
-    // `typed` is kept: its annotation may make it an emit; `send` is kept: its parameter has a type the module declares.
-    expect(emitFunctionCandidates(module)).toEqual(["emitAuditEvent", "send", "emitAuditLogEventForSystem", "typed"]);
+    // `typed` is kept: its annotation may make it an emit; `send` is not exported.
+    expect(emitFunctionCandidates(module)).toEqual(["emitAuditEvent", "emitAuditLogEventForSystem", "typed"]);
   });
 
   it.each([
@@ -113,6 +113,11 @@ describe("emit functions: a parameter typed by a union, and the text superset re
     ["a parameter list too tricky to read (a template literal)", "export function emitZ(event = `${a}`) {}\n", ["emitZ"]],
     ["an untyped identifier parameter", "export const log = (x) => x;\n", []],
     ["no parameter", "export function now() {}\n", []],
+    ["exported by an export list", "function emitU(event: { action: string }) {}\nexport { emitU };\n", ["emitU"]],
+    ["an async default export", "export default async function emitT(event: { action: string }) {}\n", ["emitT"]],
+    ["a typed constant holding an object", "interface Actor { type: string }\nconst SYSTEM: Actor = { type: \"system\" };\n", []],
+    ["a typed constant holding an arrow of one bare parameter", "export const emitV: EmitFn = e => send(e);\n", ["emitV"]],
+    ["a parameter whose name is a local variable elsewhere", "const workspace = 1;\nexport function buildTarget(workspace: { sId: string }) {}\n", []],
     ["a trailing comma after one parameter", "export function emitW(event: { action: string },) {}\n", ["emitW"]],
   ])("%s", (_name, text, expected) => {
     expect(emitFunctionCandidates(text)).toEqual(expected);

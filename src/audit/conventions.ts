@@ -292,18 +292,23 @@ function hasTopLevelComma(params: string): boolean {
   return false;
 }
 
-const DECLARED_NAME = /\b(?:interface|type|class|enum|const|let|var|function)\s*\*?\s+([A-Za-z_$][\w$]*)/g;
+const DECLARED_TYPE = /\b(?:interface|type|class|enum)\s+([A-Za-z_$][\w$]*)/g;
 const FUNCTION_DECLARATION = /\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*/g;
+const FUNCTION_INIT = /^=\s*(?:async\s+)?(?:function\b\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(<[^(]*)?\(/;
+const ANY_FUNCTION_INIT = /^=\s*(?:async\s+)?(?:function\b|[(<]|[A-Za-z_$][\w$]*\s*=>)/;
 const VARIABLE_DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*/g;
 
 /**
  * The names `learnEmitFunctions` could find in the module `text`, read without parsing, so a run can
- * tell without ts-morph whether the module may name its emits otherwise. A superset: every function
- * whose one parameter mentions `action` or a name the module declares (its event type), and every
- * function the text is too tricky to read.
+ * tell without ts-morph whether the module may name its emits otherwise. A superset: every exported
+ * function whose one parameter mentions `action` or a type the module declares (its event type), and
+ * every one the text is too tricky to read.
  */
 export function emitFunctionCandidates(text: string): string[] {
-  const declared = new Set([...text.matchAll(DECLARED_NAME)].map((m) => m[1]));
+  const declared = new Set([...text.matchAll(DECLARED_TYPE)].map((m) => m[1]));
+  const listed = new Set([...text.matchAll(/\bexport\s*\{([^}]*)\}/g)].flatMap((m) => m[1].match(/[A-Za-z_$][\w$]*/g) ?? []));
+  // Only exported functions are emit functions: an `export` keyword before the declaration, or an `export { ... }` naming it.
+  const exported = (name: string, at: number) => listed.has(name) || /\bexport\s+(?:default\s+)?(?:declare\s+)?(?:async\s+)?$/.test(text.slice(Math.max(0, at - 40), at));
   const candidates = new Set<string>();
   // `open`: where the parameter list starts (-1: the declaration cannot be read surely); `from`: where its type parameters start.
   const consider = (name: string, open: number, from = open): void => {
@@ -315,21 +320,24 @@ export function emitFunctionCandidates(text: string): string[] {
     const params = text.slice(open + 1, close);
     if (params.trim() === "" || hasTopLevelComma(params)) return;
     const words = text.slice(from, close).match(/[A-Za-z_$][\w$]*/g) ?? [];
-    if (words.some((w) => w === "action" || declared.has(w))) candidates.add(name);
+    if (words.some((w) => w === "action" || w === "typeof" || declared.has(w))) candidates.add(name);
   };
   for (const m of text.matchAll(FUNCTION_DECLARATION)) {
+    if (!exported(m[1], m.index)) continue;
     const from = m.index + m[0].length;
     const at = text[from] === "<" ? text.indexOf("(", from) : from;
     consider(m[1], text[at] === "(" ? at : -1, from);
   }
   for (const m of text.matchAll(VARIABLE_DECLARATION)) {
+    if (!exported(m[1], m.index)) continue;
     const rest = text.slice(m.index + m[0].length);
-    // A typed constant may be a function typed by its annotation: counted.
+    // A function typed by the constant's annotation (`const emit: EmitFn = (e) => ...`) is counted whatever its parameter.
     if (rest.startsWith(":")) {
-      consider(m[1], -1);
+      const assign = /[^=!<>]=(?!>)/.exec(rest);
+      if (assign && ANY_FUNCTION_INIT.test(rest.slice(assign.index + 1))) consider(m[1], -1);
       continue;
     }
-    const init = /^=\s*(?:async\s+)?(?:function\b\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(<[^(]*)?\(/.exec(rest);
+    const init = FUNCTION_INIT.exec(rest);
     if (init) consider(m[1], m.index + m[0].length + init[0].length - 1, m.index + m[0].length);
   }
   return [...candidates];
