@@ -17,6 +17,8 @@ export interface CheckRequest {
   /** Absolute paths to check (default: the root). */
   paths: string[];
   rules: readonly CheckRule[];
+  /** AUDIT5 asks the TypeScript checker about the values the syntax cannot tell. */
+  typecheck?: boolean;
 }
 
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
@@ -108,6 +110,7 @@ export function runCheck(request: CheckRequest): CheckReport {
   const textsWithIgnores = new Map<string, string>();
   let parsed = 0;
   const names = emitNames(config.conventions.module.emitFunctions);
+  const options = request.typecheck ? { typecheck: true, root } : {};
 
   for (const file of files) {
     const abs = path.join(root, file);
@@ -131,7 +134,7 @@ export function runCheck(request: CheckRequest): CheckReport {
     if (text.includes("auditmod-ignore")) textsWithIgnores.set(file, text);
     if (!mayContainEmit(text, names)) continue;
     parsed++;
-    diagnostics.push(...checkSourceFile({ file, text, conventions: config.conventions, project }, rules));
+    diagnostics.push(...checkSourceFile({ file, text, conventions: config.conventions, project, options }, rules));
   }
 
   diagnostics.push(...checkProject(project, rules, config.conventions).filter((d) => inScope(d.file, scopes)));
