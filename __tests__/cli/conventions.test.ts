@@ -222,6 +222,49 @@ describe("an audit module that names its emits otherwise (emitAuditEvent, emitAu
     expect(JSON.parse(check.stdout).map((d: { rule: string; severity: string; line: number }) => `${d.rule}:${d.severity}:${d.line}`)).toEqual(["AUDIT5:info:38"]);
   });
 
+  it("instrument inserts the module's own auth emit, and a second run finds it already instrumented", () => {
+    const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-instrument-");
+    const file = path.join(dir, "lib/api/spaces.ts");
+    const body = [
+      "export async function archiveSpace(auth: Authenticator, space: SpaceResource): Promise<Result<void, Error>> {",
+      "  const archived = await space.archive(auth);",
+      "  if (archived.isErr()) {",
+      "    return new Err(archived.error);",
+      "  }",
+    ];
+    const imports = ['import type { Authenticator } from "@app/lib/auth";', 'import type { SpaceResource } from "@app/lib/resources/space_resource";', 'import { Err, Ok, type Result } from "@app/types/shared/result";'];
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, [...imports, "", ...body, "  return new Ok(undefined);", "}", ""].join("\n"));
+    const args = ["instrument", "--action", "space.archived", "--mutation", "*.archive", "--target", "space=space", "--allow-dirty"];
+    const first = runCli(args, dir);
+    expect(first.status).toBe(0);
+    expect(fs.readFileSync(file, "utf8")).toBe(
+      [
+        'import { buildWorkspaceTarget, emitAuditEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";',
+        ...imports,
+        "",
+        ...body,
+        "",
+        "  void emitAuditEvent({",
+        "    auth,",
+        '    action: "space.archived",',
+        "    targets: [",
+        "      buildWorkspaceTarget(auth.getNonNullableWorkspace()),",
+        '      { type: "space", id: space.sId, name: space.name },',
+        "    ],",
+        "    context: getAuditLogContext(auth),",
+        "  });",
+        "",
+        "  return new Ok(undefined);",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const second = runCli(args, dir);
+    expect(second.status).toBe(0);
+    expect(second.stderr.split("\n")[0]).toBe("lib/api/spaces.ts:7:26  info  [instrument] already instrumented: this function emits space.archived (line 12)");
+  });
+
   it("the config can name them instead; then the module is not read for them", () => {
     const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-config-");
     fs.writeFileSync(

@@ -19,6 +19,11 @@ export function emitNames(functions: EmitFunctions = STANDARD_EMIT_FUNCTIONS): s
 
 const STANDARD_EMIT_NAMES = emitNames();
 
+/** The emit function an inserted emit of `kind` calls: the module's first of that kind (its own before the standard helpers). */
+export function emitFunctionFor(functions: EmitFunctions, kind: EmitKind): string {
+  return (functions.find((f) => f.kind === kind) ?? STANDARD_EMIT_FUNCTIONS.find((f) => f.kind === kind)!).name;
+}
+
 /** Cheap text test: a file that cannot hold an emit never needs parsing. */
 export function mayContainEmit(source: string, names: readonly string[] = STANDARD_EMIT_NAMES): boolean {
   return names.some((name) => source.includes(name));
