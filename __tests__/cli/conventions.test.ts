@@ -265,6 +265,17 @@ describe("an audit module that names its emits otherwise (emitAuditEvent, emitAu
     expect(second.stderr.split("\n")[0]).toBe("lib/api/spaces.ts:7:26  info  [instrument] already instrumented: this function emits space.archived (line 12)");
   });
 
+  it("check --typecheck without a tsconfig.json says why once per file and keeps the values the syntax cannot tell as info", () => {
+    const r = runCli(["check", path.join(RENAMED, "pages"), "--root", RENAMED, "--typecheck", "--format", "json", "--rule", "AUDIT5"], REPO_ROOT);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).map((d: { line: number; severity: string; message: string }) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      `1 info --typecheck: no tsconfig.json in ${RENAMED}; values the syntax cannot tell are noted as without it`,
+      '37 info 1 metadata value(s) may not be strings: "space_kind" (line 37); the TypeScript checker could not answer for them',
+      '37 error metadata "member_count" is `memberIds.length`, not a string; wrap it in String(...)',
+    ]);
+    expect(r.stderr).toBe("auditmod: --typecheck loaded 0 files into the TypeScript checker in 0.00s\n3 problems (1 error, 0 warnings, 2 info) in 1 file; 1 file checked\n");
+  });
+
   it("the config can name them instead; then the module is not read for them", () => {
     const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-config-");
     fs.writeFileSync(
