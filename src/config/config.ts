@@ -122,7 +122,8 @@ export function loadConfig(root: string): AuditmodConfig {
       targetStyle: style === "auto" ? detectTargetStyle(path.join(root, registry)) : style,
       quote: config.quote ?? DEFAULT_CONVENTIONS.quote,
       neverReturns: config.neverReturns ?? DEFAULT_CONVENTIONS.neverReturns,
-      module: DEFAULT_CONVENTIONS.module,
+      // The config's facts hold without reading the module (its emit names decide the prefilter).
+      module: { ...DEFAULT_CONVENTIONS.module, ...config.conventions },
     },
   };
 }

@@ -119,7 +119,7 @@ function isInside(path: ASTPath, ancestor: ASTPath | null): boolean {
 
 /** An emit of `action` already in the function (or module) holding the mutation: its line, else null. */
 function existingEmitLine(ctx: StepContext, fn: ASTPath | null, action: string): number | null {
-  const existing = findEmitCalls(ctx.j, fn ? ctx.j(fn) : ctx.root).find((emit) => emit.event !== null && emitAction(emit.event) === action);
+  const existing = findEmitCalls(ctx.j, fn ? ctx.j(fn) : ctx.root, ctx.conventions.module.emitFunctions).find((emit) => emit.event !== null && emitAction(emit.event) === action);
   return existing ? lineOf(existing.path.node) : null;
 }
 
