@@ -18,12 +18,3 @@ export async function publishOrArchive(auth: Authenticator, agent: AgentConfigur
     await agent.archive();
   }
 }
-
-export async function publishThenLog(auth: Authenticator, agent: AgentConfigurationResource) {
-  const result = await agent.publish(auth);
-  logger.info({ agentId: agent.sId }, "Publish attempted");
-  if (result.isErr()) {
-    return result;
-  }
-  return agent;
-}

@@ -1,5 +1,5 @@
 import { Project } from "ts-morph";
-import { learnConventions, withOverrides } from "../../src/audit/conventions";
+import { emitFunctionCandidates, learnConventions, withOverrides } from "../../src/audit/conventions";
 import { DEFAULT_MODULE_FACTS } from "../../src/audit/types";
 
 const FILE = "lib/api/audit/workos_audit.ts";
@@ -30,6 +30,8 @@ describe("learnConventions", () => {
       emitFunctions: [
         { name: "emitAuditLogEvent", kind: "auth", params: ["action", "targets", "metadata", "auth"] },
         { name: "emitSystemAuditLogEvent", kind: "direct", params: ["action", "targets", "metadata", "workspace", "actor"] },
+        // The standard helpers stay emits, so their calls are never missed.
+        DEFAULT_MODULE_FACTS.emitFunctions[1],
       ],
       moduleMetadataKeys: ["actor_type", "source"],
       targetTypes: ["workspace", "space", "agent"],
@@ -37,7 +39,7 @@ describe("learnConventions", () => {
       metadataStringOnly: true,
     });
     expect(learned.sources).toEqual({
-      emitFunctions: [`${FILE}:5`, `${FILE}:6`],
+      emitFunctions: [`${FILE}:5`, `${FILE}:6`, `default (emitAuditLogEventDirect: not an emit function of ${FILE})`],
       moduleMetadataKeys: [`${FILE}:9`, `${FILE}:9`],
       targetTypes: [`${FILE}:3`, `${FILE}:2`],
       targetBuilders: [`${FILE}:7`],
@@ -61,5 +63,63 @@ describe("learnConventions", () => {
     expect(overridden.facts.targetTypes).toEqual(["workspace", "space"]);
     expect(overridden.sources.metadataStringOnly).toEqual(["auditmod.config.json (conventions.metadataStringOnly)"]);
     expect(overridden.sources.emitFunctions).toEqual(learned.sources.emitFunctions);
+  });
+});
+
+describe("emit functions: a parameter typed by a union, and the text superset read without ts-morph", () => {
+  const module = [
+    "interface Base { action: string; targets: T[]; metadata?: M }",
+    "interface AuthParams extends Base { auth: Authenticator }",
+    "interface LegacyParams extends Base { workspace: W; actor: A }",
+    "export function emitAuditEvent(params: AuthParams | LegacyParams): Promise<void> {",
+    "  return send(params);",
+    "}",
+    "export const emitAuditLogEventForSystem = async ({ workspace, actor, action, targets }: { workspace: W; actor: A; action: string; targets: T[] }) => {};",
+    "export function getAuditLogContext(auth: Authenticator, req?: Req): C {",
+    "  return { location: req ? 'web' : 'internal' };",
+    "}",
+    "export function buildAuditActor(auth: Authenticator): A {",
+    "  return { type: 'user' };",
+    "}",
+    "export const typed: EmitFn = (e) => send(e);",
+    "function send(event: Base) {}",
+    "",
+  ].join("\n");
+
+  it("learns the properties of every member of a union (`auth` in one of them: an auth emit)", () => {
+    const { facts, sources } = learn(module);
+    expect(facts.emitFunctions).toEqual([
+      { name: "emitAuditEvent", kind: "auth", params: ["auth", "action", "targets", "metadata", "workspace", "actor"] },
+      { name: "emitAuditLogEventForSystem", kind: "direct", params: ["workspace", "actor", "action", "targets"] },
+      ...DEFAULT_MODULE_FACTS.emitFunctions,
+    ]);
+    expect(sources.emitFunctions).toEqual([
+      `${FILE}:4`,
+      `${FILE}:7`,
+      `default (emitAuditLogEvent: not an emit function of ${FILE})`,
+      `default (emitAuditLogEventDirect: not an emit function of ${FILE})`,
+    ]);
+  });
+
+  it("the text superset holds every learned name, and leaves out functions of two parameters or of a type the module does not declare", () => {
+    // `typed` is kept: its annotation may make it an emit; `send` is not exported.
+    expect(emitFunctionCandidates(module)).toEqual(["emitAuditEvent", "emitAuditLogEventForSystem", "typed"]);
+  });
+
+  it.each([
+    ["no function", "export type AuditAction = \"a.b\";\n", []],
+    ["generic function", "export function emitX<E extends Ev>(event: E) {}\ninterface Ev { action: string }\n", ["emitX"]],
+    ["function expression in a const", "export const emitY = function (event: { action: string }) {};\n", ["emitY"]],
+    ["a parameter list too tricky to read (a template literal)", "export function emitZ(event = `${a}`) {}\n", ["emitZ"]],
+    ["an untyped identifier parameter", "export const log = (x) => x;\n", []],
+    ["no parameter", "export function now() {}\n", []],
+    ["exported by an export list", "function emitU(event: { action: string }) {}\nexport { emitU };\n", ["emitU"]],
+    ["an async default export", "export default async function emitT(event: { action: string }) {}\n", ["emitT"]],
+    ["a typed constant holding an object", "interface Actor { type: string }\nconst SYSTEM: Actor = { type: \"system\" };\n", []],
+    ["a typed constant holding an arrow of one bare parameter", "export const emitV: EmitFn = e => send(e);\n", ["emitV"]],
+    ["a parameter whose name is a local variable elsewhere", "const workspace = 1;\nexport function buildTarget(workspace: { sId: string }) {}\n", []],
+    ["a trailing comma after one parameter", "export function emitW(event: { action: string },) {}\n", ["emitW"]],
+  ])("%s", (_name, text, expected) => {
+    expect(emitFunctionCandidates(text)).toEqual(expected);
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import fg from "fast-glob";
-import { mayHaveUnvoidedEmit } from "../../src/audit/emit";
+import { mayContainEmit, mayHaveUnvoidedEmit } from "../../src/audit/emit";
 import { DEFAULT_CONVENTIONS } from "../../src/audit/types";
 import { transformSource } from "../../src/engine/transform-source";
 
@@ -43,5 +43,45 @@ describe("mayHaveUnvoidedEmit (await-to-void's text prefilter)", () => {
     }
     expect(hidden).toEqual([]);
     expect(skipped).toBeGreaterThan(50);
+  });
+});
+
+describe("the prefilters with the audit module's own emit names", () => {
+  const names = ["emitAuditEvent", "emitAuditLogEventForSystem"];
+  it.each([
+    ["a voided learned emit", "void emitAuditEvent({ auth });\n", false],
+    ["an awaited learned emit", "await emitAuditEvent({ auth });\n", true],
+    ["an awaited third emit whose name extends a standard one", "await emitAuditLogEventForSystem({ workspace });\n", true],
+    ["a renamed import of a learned emit", 'import { emitAuditEvent as audit } from "@app/lib/api/audit/workos_audit";\nvoid audit({ auth });\n', true],
+    ["a longer name that only starts with a learned one", "await emitAuditEventLater({ auth });\n", false],
+    ["a standard name, not among the module's", "await emitAuditLogEvent({ auth });\n", false],
+  ])("mayHaveUnvoidedEmit: %s", (_name, source, expected) => {
+    expect(mayHaveUnvoidedEmit(source, names)).toBe(expected);
+  });
+
+  it("mayContainEmit holds a file that names any of them, and only those", () => {
+    expect(mayContainEmit("void emitAuditLogEventForSystem({ workspace });\n", names)).toBe(true);
+    expect(mayContainEmit("void emitAuditLogEvent({ auth });\n", names)).toBe(false);
+    expect(mayContainEmit("void emitAuditLogEvent({ auth });\n")).toBe(true);
+  });
+
+  // As above: wherever the prefilter says no under the learned names, the transform with those names does nothing.
+  it("never hides a change or a finding in a repo whose module names its emits otherwise", () => {
+    const root = path.join(__dirname, "..", "data", "renamed-emit-front");
+    const conventions = { ...DEFAULT_CONVENTIONS, module: { ...DEFAULT_CONVENTIONS.module, emitFunctions: [
+      { name: "emitAuditEvent", kind: "auth" as const, params: ["auth", "action", "targets"] },
+      { name: "emitAuditLogEventForSystem", kind: "direct" as const, params: ["workspace", "actor", "action", "targets"] },
+    ] } };
+    const files = fg.sync(["**/*.ts"], { cwd: root });
+    const reports = files.map((file) => {
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      const outcome = transformSource(file, text, [{ name: "await-to-void" }], conventions);
+      return `${file}: prefilter ${mayHaveUnvoidedEmit(text, names)}, ${outcome.status}`;
+    });
+    expect(reports.sort()).toEqual([
+      "lib/api/audit/workos_audit.ts: prefilter false, unchanged",
+      "pages/api/w/[wId]/spaces/index.ts: prefilter true, changed",
+      "temporal/data_retention/activities.ts: prefilter true, changed",
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   moveAfterDeclarations,
   relateStatements,
   isResponse,
+  isRouteRegistration,
   isSkip,
   leavesFunction,
   matchesMutation,
@@ -81,6 +82,24 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       const { j, root } = parse(`${code};`);
       const calls = root.find(j.Node).filter((p) => matchesMutation(p.node as unknown as Node, pattern));
       expect(calls.length > 0).toBe(expected);
+    });
+  });
+
+  describe("isRouteRegistration", () => {
+    it.each([
+      ['app.delete("/:id", async (c) => c.body(null, 204))', true],
+      ['router.post("/", requireAuth, async (req, res) => { res.end(); })', true],
+      ['keys.patch(`/:keyId`, zValidator("json", schema), async function (c) { return c.json({}); })', true],
+      ['app.all("*", (c) => c.text("nope"))', true],
+      ['space.delete(auth)', false],
+      ['cache.delete("/spaces/1")', false],
+      ['router.post("/", handler)', false],
+      ['files.delete("bucket/key", () => done())', false],
+      ['app.delete(`/${id}`, async (c) => c.body(null, 204))', false],
+    ])("%s -> %s", (code, expected) => {
+      const { j, root } = parse(`${code};`);
+      const call = root.find(j.Program).get().node.body[0].expression as Node;
+      expect(isRouteRegistration(call)).toBe(expected);
     });
   });
 
@@ -235,6 +254,16 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       ["if (r.isOk()) { a(); } else if (r.error.code === \"x\") { b(); } else { c(); }", ["r"], false, "branch"],
       ["if (r.isErr()) { switch (r.error.code) { case \"a\": return x(); default: assertNever(r.error.code); } }", ["r"], true, "guard"],
       ["if (r.isErr()) { logger.error(r.error); process.exit(1); }", ["r"], true, "guard"],
+      ["if (r.status === \"created\") return r;", ["r"], false, "unclear-exit"],
+      ["if (r.status === \"created\") { return res.status(201).json({}); } else if (r.status === \"updated\") { return res.status(200).json({}); }", ["r"], false, "unclear-exit"],
+      ["if (r.status === \"conflict\") { return res.status(409).json({}); } else if (r.isErr()) { throw r.error; }", ["r"], true, "guard"],
+      ["if (r.status === \"created\") { return res.status(201).json({}); }", ["r"], false, "unclear-exit"],
+      ["if (r.status === \"created\") { return new Ok(r.space); }", ["r"], false, "unclear-exit"],
+      ["if (r.status === \"conflict\") { return res.status(409).json({}); }", ["r"], true, "guard"],
+      ["if (r.status === \"conflict\") { return c.json({ error: \"conflict\" }, 409); }", ["r"], true, "guard"],
+      ["if (r.status === \"conflict\") { return apiErrorForHono(c, {}); }", ["r"], true, "guard"],
+      ["if (r.status === \"gone\") { logger.warn(\"gone\"); return; }", ["r"], true, "guard"],
+      ["if (r.status === \"conflict\") throw new ConflictError(r.spaceId);", ["r"], true, "guard"],
     ])("%s", (code, names, guard, kind) => {
       const { j, root } = parse(`function f() { ${code} }`);
       const stmt = root.find(j.IfStatement).get().node as Node;
@@ -440,8 +469,156 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
     return apiError(req, res, {});
   }
 }`,
-        "skip@2: the outcome of space.update is checked at line 4, after other statements; instrument it by hand",
-        "skip@2: the outcome of space.update is checked at line 4, after other statements; instrument it by hand",
+        "after IfStatement@4",
+        "before ReturnStatement@5",
+        false,
+      ],
+      [
+        "check after a timing declaration and a log",
+        `async function h() {
+  const r = await space.update(auth);
+  const elapsed = Date.now() - start;
+  statsd.timing("space.update", elapsed);
+  if (!r) {
+    throw new Error("update failed");
+  }
+  return r;
+}`,
+        "after IfStatement@5",
+        "before ThrowStatement@6",
+        false,
+      ],
+      [
+        "guards on both sides of a log",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.isErr()) return apiError(req, res, {});
+  logger.info({ id: r.value.sId }, "updated");
+  if (!r.value.visible) return apiError(req, res, {});
+  return res.status(200).json({});
+}`,
+        "after IfStatement@5",
+        "skip@2: several failure paths for space.update (lines 3, 5); instrument it by hand",
+        false,
+      ],
+      [
+        "success branch after a log",
+        `async function h() {
+  const r = await space.update(auth);
+  logger.info({ ok: r.isOk() }, "update attempted");
+  if (r.isOk()) {
+    return res.status(200).json({});
+  } else {
+    return apiError(req, res, {});
+  }
+}`,
+        "before ReturnStatement@5",
+        "before ReturnStatement@7",
+        false,
+      ],
+      [
+        "switch guard after a log",
+        `async function h() {
+  const r = await space.update(auth);
+  logger.info({ status: r.status }, "update attempted");
+  switch (r.status) {
+    case "conflict":
+      return apiError(req, res, {});
+    case "updated":
+      break;
+  }
+  return res.status(200).json({});
+}`,
+        "after SwitchStatement@4",
+        "before ReturnStatement@6",
+        false,
+      ],
+      [
+        "switch after a statement that may return",
+        `async function h() {
+  const r = await space.update(auth);
+  if (req.query.dryRun) return res.status(200).json({});
+  logger.info("update attempted");
+  switch (r.status) {
+    case "conflict":
+      return apiError(req, res, {});
+    case "updated":
+      break;
+  }
+}`,
+        "skip@2: the outcome of space.update is checked at line 5, after line 3, which may return, throw, break out or answer the request before it; instrument it by hand",
+        "skip@2: the outcome of space.update is checked at line 5, after line 3, which may return, throw, break out or answer the request before it; instrument it by hand",
+        false,
+      ],
+      [
+        "a test of unclear meaning that leaves with what may be the success",
+        `async function h() {
+  const r = await space.update(auth);
+  if (r.status === "created") {
+    return res.status(201).json({ space: r.space });
+  }
+  return res.status(200).json({ space: r.space });
+}`,
+        "skip@2: line 3 tests the outcome of space.update in a way that is neither a failure nor a success test, and leaves with what may be the success (a returned value or a 2xx response); instrument it by hand",
+        "skip@2: line 3 tests the outcome of space.update in a way that is neither a failure nor a success test, and leaves with what may be the success (a returned value or a 2xx response); instrument it by hand",
+        false,
+      ],
+      [
+        "check after a statement that may return",
+        `async function h() {
+  const r = await space.update(auth);
+  if (req.query.dryRun) return res.status(200).json({});
+  if (r.isErr()) {
+    return apiError(req, res, {});
+  }
+}`,
+        "skip@2: the outcome of space.update is checked at line 4, after line 3, which may return, throw, break out or answer the request before it; instrument it by hand",
+        "skip@2: the outcome of space.update is checked at line 4, after line 3, which may return, throw, break out or answer the request before it; instrument it by hand",
+        false,
+      ],
+      [
+        "check after a response",
+        `async function h() {
+  const r = await space.update(auth);
+  res.status(202).json({ accepted: true });
+  if (r.isErr()) {
+    logger.error({ error: r.error }, "update failed");
+    return;
+  }
+}`,
+        "skip@2: the outcome of space.update is checked at line 4, after line 3, which may return, throw, break out or answer the request before it; instrument it by hand",
+        "skip@2: the outcome of space.update is checked at line 4, after line 3, which may return, throw, break out or answer the request before it; instrument it by hand",
+        false,
+      ],
+      [
+        "check after a break out of the case",
+        `async function h() {
+  switch (req.method) {
+    case "PATCH": {
+      const r = await space.update(auth);
+      if (req.query.skip) break;
+      if (r.isErr()) {
+        return apiError(req, res, {});
+      }
+      return res.status(200).json({});
+    }
+  }
+}`,
+        "skip@4: the outcome of space.update is checked at line 6, after line 5, which may return, throw, break out or answer the request before it; instrument it by hand",
+        "skip@4: the outcome of space.update is checked at line 6, after line 5, which may return, throw, break out or answer the request before it; instrument it by hand",
+        false,
+      ],
+      [
+        "check after the outcome is rebound",
+        `async function h() {
+  let r = await space.update(auth);
+  r = r.isErr() ? await space.update(auth) : r;
+  if (r.isErr()) {
+    return apiError(req, res, {});
+  }
+}`,
+        "skip@2: the outcome of space.update is checked at line 4, after line 3, which may return, throw, break out or answer the request before it; instrument it by hand",
+        "skip@2: the outcome of space.update is checked at line 4, after line 3, which may return, throw, break out or answer the request before it; instrument it by hand",
         false,
       ],
       [
@@ -598,6 +775,194 @@ describe.each(PARSES)("recognisers on a %s tree", (_label, parse) => {
       break;
   }
   return res.status(200).json({});
+}`,
+        "after SwitchStatement@3",
+        "before ReturnStatement@5",
+        false,
+      ],
+      [
+        "switch whose success cases break, without default",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.status) {
+    case "already_archived":
+      return apiError(req, res, {});
+    case "archived":
+    case "scheduled":
+      break;
+  }
+  return res.status(200).json({});
+}`,
+        "after SwitchStatement@3",
+        "before ReturnStatement@5",
+        false,
+      ],
+      [
+        "switch with a success case that answers",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.type) {
+    case "ok": {
+      const updated = r.value;
+      return res.status(200).json({ updated });
+    }
+    case "error":
+      return apiError(req, res, {});
+  }
+}`,
+        "before VariableDeclaration@5",
+        "before ReturnStatement@9",
+        false,
+      ],
+      [
+        "switch with a success case and an exhaustive default",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.type) {
+    case "ok":
+      return res.status(200).json({});
+    case "error":
+      return apiError(req, res, {});
+    default:
+      assertNever(r);
+  }
+}`,
+        "before ReturnStatement@5",
+        "skip@2: several failure paths for space.update (lines 6, 8); instrument it by hand",
+        false,
+      ],
+      [
+        "switch on a member of the error",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.error?.code) {
+    case "conflict":
+      return apiError(req, res, {});
+    default:
+      break;
+  }
+  return res.status(200).json({});
+}`,
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        false,
+      ],
+      [
+        "switch where two cases carry on",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.status) {
+    case "conflict":
+      return apiError(req, res, {});
+    case "updated":
+      logger.info("updated");
+      break;
+    default:
+      break;
+  }
+  return res.status(200).json({});
+}`,
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        false,
+      ],
+      [
+        "switch whose leaving case answers with a success status",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.status) {
+    case "created":
+      return res.status(201).json({});
+    case "unchanged":
+      break;
+  }
+  return res.status(200).json({});
+}`,
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        false,
+      ],
+      [
+        "switch whose leaving case returns a value that may be the success",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.status) {
+    case "created":
+      return r;
+    case "unchanged":
+      break;
+  }
+  return new Ok(undefined);
+}`,
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        false,
+      ],
+      [
+        "switch whose leaving case returns Ok",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.status) {
+    case "created":
+      return new Ok(r.space);
+    case "unchanged":
+      break;
+  }
+  return new Ok(undefined);
+}`,
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
+        false,
+      ],
+      [
+        "switch whose error case returns the result, labelled so",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.type) {
+    case "error":
+      return r;
+    case "ok":
+      break;
+  }
+  return new Ok(undefined);
+}`,
+        "after SwitchStatement@3",
+        "before ReturnStatement@5",
+        false,
+      ],
+      [
+        "switch whose leaving cases throw, return Err, or end quietly",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.status) {
+    case "not_found":
+      throw new SpaceNotFoundError(r.spaceId);
+    case "locked":
+      return new Err(new Error("locked"));
+    case "stale":
+      logger.warn("stale");
+      return;
+    case "updated":
+      break;
+  }
+  await space.refresh();
+}`,
+        "after SwitchStatement@3",
+        "skip@2: several failure paths for space.update (lines 4, 6, 8); instrument it by hand",
+        false,
+      ],
+      [
+        "switch where a case falls into the next after code",
+        `async function h() {
+  const r = await space.update(auth);
+  switch (r.status) {
+    case "partial":
+      logger.warn("partial");
+    case "conflict":
+      return apiError(req, res, {});
+    case "updated":
+      break;
+  }
 }`,
         "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",
         "skip@2: line 3 switches on the outcome of space.update, and which cases are the success path is unclear; instrument it by hand",

@@ -1,5 +1,5 @@
 import type { ASTPath, CallExpression, Collection, JSCodeshift } from "jscodeshift";
-import { enclosingFunction, findAuthInScope, findNextRequestInScope, findWorkspaceInScope } from "../../src/audit/scope";
+import { enclosingFunction, findAuthInScope, findAuthResultInScope, findNextRequestInScope, findWorkspaceInScope } from "../../src/audit/scope";
 import { parseForEdit, parseForProbe } from "../../src/engine/parse";
 
 /** The path of the `here()` call in `source`, parsed the way the engine's probe or edit pass parses it. */
@@ -33,8 +33,31 @@ describe.each(PARSES)("scope on the %s tree", (_name, parse) => {
       ["a union type is not for sure", "function h(a: Authenticator | null) { here(); }", null],
       ["none at all", "async function activity({ workspaceId }: { workspaceId: string }) { here(); }", null],
       ["an optional parameter has no sure type", "function h(a?: Authenticator) { here(); }", null],
+      ["a Result named so is refused", "async function h(k, w) { const authRes = await Authenticator.fromKey(k, w); here(); }", null],
+      ["a Result named ...Result is refused", "async function h(k, w) { const keyAuthResult = await Authenticator.fromKey(k, w); here(); }", null],
+      ["a Result read as one is refused", "async function h(k, w) { const keyAuth = await Authenticator.fromKey(k, w); if (keyAuth.isErr()) { return; } here(); }", null],
+      ["a Result named auth and read with .value is refused", "async function h(k, w) { const auth = await Authenticator.fromKey(k, w); here(); use(auth.value); }", null],
+      ["the binding unwrapped from the Result, named auth", "async function h(k, w) { const authRes = await Authenticator.fromKey(k, w); if (authRes.isErr()) { return; } const auth = authRes.value; here(); }", "auth"],
+      ["the binding unwrapped from the Result, under another name", "async function h(k, w) { const keyAuthRes = await Authenticator.fromKey(k, w); if (keyAuthRes.isErr()) { return; } const keyAuth = keyAuthRes.value; here(); }", "keyAuth"],
+      ["a Result refused, the handler's auth further out", "async function h(req, res, auth: Authenticator) { const systemAuthRes = await Authenticator.internalAdminForWorkspace(w); here(); }", "auth"],
+      ["a written Authenticator type is trusted whatever the name", "async function h(authResult: Authenticator) { here(); }", "authResult"],
+      ["the one ...Auth destructured from the Result", "async function h(k, w) { const keyRes = await Authenticator.fromKey(k, w); if (keyRes.isErr()) { return; } const { workspaceAuth, key } = keyRes.value; here(); }", "workspaceAuth"],
+      ["two ...Auth destructured from the Result: neither", "async function h(k, w) { const keyRes = await Authenticator.fromKey(k, w); if (keyRes.isErr()) { return; } const { workspaceAuth, keyAuth } = keyRes.value; here(); }", null],
+      ["destructured from another Result: not an Authenticator", "async function h() { const r = await fetchKey(); const { workspaceAuth } = r.value; here(); }", null],
+      [".value of something else is not an Authenticator", "async function h() { const spaceRes = await fetchSpace(); const s = spaceRes.value; here(); }", null],
     ])("%s", (_case, source, expected) => {
       expect(findAuthInScope(herePath(source, parse))).toBe(expected);
+    });
+  });
+
+  describe("findAuthResultInScope", () => {
+    it.each([
+      ["a Result named so", "async function h(k, w) { const authRes = await Authenticator.fromKey(k, w); here(); }", "authRes"],
+      ["a Result read with .isErr()", "async function h(k, w) { const keyAuth = await Authenticator.fromKey(k, w); if (keyAuth.isErr()) { return; } here(); }", "keyAuth"],
+      ["an Authenticator is no Result", "async function h(u, w) { const userAuth = await Authenticator.fromUserIdAndWorkspaceId(u, w); here(); }", null],
+      ["a Result of something else", "async function h() { const spaceRes = await fetchSpace(); here(); }", null],
+    ])("%s", (_case, source, expected) => {
+      expect(findAuthResultInScope(herePath(source, parse))).toBe(expected);
     });
   });
 

@@ -276,6 +276,21 @@ describe("configs.recommended", () => {
     }
   });
 
+  it("knows the emit functions the audit module names otherwise, and fixes their calls", () => {
+    const root = path.join(__dirname, "..", "data", "renamed-emit-front");
+    const file = path.join(root, "temporal/data_retention/activities.ts");
+    const linter = new Linter({ cwd: root });
+    const messages = linter.verify(fs.readFileSync(file, "utf8"), [plugin.configs.recommended], { filename: file });
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
+      "18:11 auditmod/audit1-no-awaited-emit AUDIT1: emitAuditLogEventForSystem is awaited; emit with `void` so the request does not wait on the audit log",
+      "22:16 auditmod/audit7-workspace-target-first AUDIT7: targets have no workspace target; the workspace must be the first target",
+      "23:37 auditmod/audit5-string-metadata AUDIT5: metadata \"purged_documents\" is `purged.length`, not a string; wrap it in String(...)",
+    ]);
+    const fixed = linter.verifyAndFix(fs.readFileSync(file, "utf8"), [plugin.configs.recommended], { filename: file });
+    expect(fixed.output).toContain("    void emitAuditLogEventForSystem({");
+    expect(fixed.messages).toEqual([]);
+  });
+
   it("says nothing about a file that lies in no front root", () => {
     const linter = new Linter();
     expect(linter.verify(honoRoute(HONO_EMIT.replace("EMIT", "await emitAuditLogEvent")), [plugin.configs.recommended], { filename: path.join(__dirname, "outside.ts") })).toEqual([]);

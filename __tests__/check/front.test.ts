@@ -77,6 +77,35 @@ describe("auditmod check examples/front", () => {
     );
   });
 
+  it("--typecheck: the checker decides the two values the syntax cannot tell (a number and a boolean), says what it loaded, writes nothing", () => {
+    const before = snapshotTree(FRONT);
+    const r = runCli(["check", "examples/front", "--format", "json", "--typecheck"], REPO_ROOT);
+    expect(r.status).toBe(1);
+    const decided = (line: number, column: number, key: string, value: string): Diagnostic => ({
+      file: line === 122 ? "pages/api/w/[wId]/groups/[groupId]/members.ts" : "pages/api/w/[wId]/spaces/index.ts",
+      line,
+      column,
+      rule: "AUDIT5",
+      severity: "error",
+      message: `metadata "${key}" is \`${value}\`, which the TypeScript checker does not type as a string; wrap it in String(...) (\`auditmod run stringify-metadata --typecheck\`)`,
+      fixer: "stringify-metadata",
+    });
+    expect(JSON.parse(r.stdout)).toEqual(SEEDED.map((d) => (d.severity !== "info" ? d : d.line === 122 ? decided(122, 21, "count", "count") : decided(102, 26, "is_restricted", "space.isRestricted"))));
+    const [cost, summary] = r.stderr.split("\n");
+    expect(cost).toMatch(/^auditmod: --typecheck loaded 13 files into the TypeScript checker in \d+\.\d\ds$/);
+    expect(summary).toBe("19 problems (19 errors, 0 warnings, 0 info) in 10 files; 36 files checked");
+    expect(snapshotTree(FRONT)).toEqual(before);
+  });
+
+  it("--typecheck: a value the checker types as a string is not reported", () => {
+    const dir = copyToTempRepo(FRONT);
+    const file = path.join(dir, "pages/api/w/[wId]/spaces/index.ts");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("is_restricted: space.isRestricted", "is_restricted: space.name"));
+    const r = runCli(["check", "--format", "json", "--typecheck", "pages/api/w/[wId]/spaces/index.ts"], dir);
+    expect(r.stderr.split("\n")[1]).toBe("1 problem (1 error, 0 warnings, 0 info) in 1 file; 1 file checked");
+    expect(JSON.parse(r.stdout).map((d: Diagnostic) => `${d.line} ${d.rule}`)).toEqual(["92 AUDIT1"]);
+  });
+
   it("writes SARIF that validates against the SARIF 2.1.0 schema, with URIs from the repository root", () => {
     const out = path.join(fs.mkdtempSync(path.join(require("node:os").tmpdir(), "auditmod-sarif-")), "front.sarif");
     const r = runCli(["check", "examples/front", "--format", "sarif", "--output", out], REPO_ROOT);

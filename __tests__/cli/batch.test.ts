@@ -143,6 +143,61 @@ describe("auditmod batch on examples/front", () => {
     expect(userFiles(dir)).toEqual(before);
   });
 
+  describe("typecheck for stringify-metadata, for the whole manifest or one step", () => {
+    const decided = [
+      "-          member_count: members.length, // size after the add",
+      "+          member_count: String(members.length), // size after the add",
+      "-        metadata: { count },",
+      "+        metadata: { count: String(count) },",
+      "-          is_restricted: space.isRestricted,",
+      "+          is_restricted: String(space.isRestricted),",
+    ];
+    it.each([
+      ["the manifest's `typecheck: true`", "typecheck: true\nsteps:\n  - stringify-metadata\n"],
+      ["a step's `stringify-metadata: { typecheck: true }`", "steps:\n  - stringify-metadata: { typecheck: true }\n"],
+      ["a step's `typecheck: false` over the manifest's true", "typecheck: true\nsteps:\n  - stringify-metadata: { typecheck: false }\n"],
+    ])("%s", (name, manifest) => {
+      const dir = copyToTempRepo(FRONT);
+      fs.writeFileSync(path.join(dir, "tc.yaml"), manifest);
+      commitAll(dir, "a typecheck manifest");
+      const before = userFiles(dir);
+      const r = runCli(["batch", "tc.yaml", "--dry"], dir);
+      expect(r.status).toBe(0);
+      const [count, isRestricted] = FINDINGS.split(/(?<=\n)/).slice(2);
+      if (name.includes("false")) {
+        // Without the checker the two values the syntax cannot tell are left and noted, as in any batch.
+        expect(r.stdout.split("\n").filter((l) => /^[-+] /.test(l))).toEqual(decided.slice(0, 2));
+        expect(summary(r.stderr)).toBe(`${count}${isRestricted}auditmod: 1 would change, 35 unchanged, 0 skipped, 0 errors (36 files, 12 parsed, Ns)\n`);
+      } else {
+        // The checker says `count` is a number and `space.isRestricted` a boolean: both are wrapped.
+        expect(r.stdout.split("\n").filter((l) => /^[-+] /.test(l))).toEqual(decided);
+        expect(summary(r.stderr)).toMatch(/^auditmod: --typecheck loaded 13 files into the TypeScript checker in \d+\.\d\ds\nauditmod: 2 would change, 34 unchanged, 0 skipped, 0 errors \(36 files, 12 parsed, Ns\)\n$/);
+      }
+      expect(userFiles(dir)).toEqual(before);
+    });
+
+    it("a malformed typecheck is exit 2 with one line per problem; nothing is run", () => {
+      const dir = copyToTempRepo(FRONT);
+      fs.writeFileSync(path.join(dir, "bad.yaml"), 'typecheck: "yes"\nsteps:\n  - stringify-metadata: { typecheck: 1, wrap: true }\n  - await-to-void: { typecheck: true }\n');
+      fs.writeFileSync(path.join(dir, "none.yaml"), "typecheck: true\nsteps:\n  - await-to-void\n");
+      commitAll(dir, "bad typecheck manifests");
+      const before = userFiles(dir);
+      const bad = runCli(["batch", "bad.yaml"], dir);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toBe(
+        "auditmod: bad.yaml: 4 problems, nothing was run:\n" +
+          "  typecheck: Expected boolean, received string\n" +
+          "  steps[0].stringify-metadata.typecheck: Expected boolean, received number\n" +
+          "  steps[0].stringify-metadata: Unrecognized key(s) in object: 'wrap'\n" +
+          "  steps[1].await-to-void: this fixer takes no options; write it as a name: `- await-to-void`\n",
+      );
+      const none = runCli(["batch", "none.yaml"], dir);
+      expect(none.status).toBe(2);
+      expect(none.stderr).toBe("auditmod: none.yaml: 1 problem, nothing was run:\n  typecheck: only stringify-metadata steps use it, and this batch has none\n");
+      expect(userFiles(dir)).toEqual(before);
+    });
+  });
+
   it("files that escape the root are refused before anything runs", () => {
     const dir = copyToTempRepo(FRONT);
     fs.writeFileSync(path.join(dir, "escape.json"), JSON.stringify({ steps: [{ instrument: { action: "space.deleted", mutation: "*.delete", files: ["pages/**", "../x/**"] } }] }));

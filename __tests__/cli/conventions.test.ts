@@ -172,3 +172,143 @@ describe("instrument with the module's conventions", () => {
     );
   });
 });
+
+describe("an audit module that names its emits otherwise (emitAuditEvent, emitAuditLogEventForSystem)", () => {
+  const RENAMED = path.join(REPO_ROOT, "__tests__", "data", "renamed-emit-front");
+  const SPACES = "pages/api/w/[wId]/spaces/index.ts";
+  const ACTIVITY = "temporal/data_retention/activities.ts";
+
+  it("check finds their calls (one through a renamed import) and reports them by the module's names", () => {
+    const r = runCli(["check", "--root", RENAMED, "--format", "json"], REPO_ROOT);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).map((d: { file: string; line: number; rule: string; severity: string; message: string }) => `${d.file}:${d.line} ${d.rule} ${d.severity} ${d.message}`)).toEqual([
+      `${SPACES}:33 AUDIT1 error emitAuditEvent is awaited; emit with \`void\` so the request does not wait on the audit log`,
+      `${SPACES}:33 AUDIT6 error emitAuditEvent has no context while the Next.js request \`req\` is in scope; pass \`context: getAuditLogContext(auth, req)\``,
+      `${SPACES}:36 AUDIT7 error targets have no workspace target; the workspace must be the first target`,
+      `${SPACES}:37 AUDIT5 info 1 metadata value(s) may not be strings: "space_kind" (line 37); cannot tell without types: use \`auditmod run stringify-metadata --typecheck\``,
+      `${SPACES}:37 AUDIT5 error metadata "member_count" is \`memberIds.length\`, not a string; wrap it in String(...)`,
+      `${ACTIVITY}:18 AUDIT1 error emitAuditLogEventForSystem is awaited; emit with \`void\` so the request does not wait on the audit log`,
+      `${ACTIVITY}:22 AUDIT7 error targets have no workspace target; the workspace must be the first target`,
+      `${ACTIVITY}:23 AUDIT5 error metadata "purged_documents" is \`purged.length\`, not a string; wrap it in String(...)`,
+    ]);
+  });
+
+  it("await-to-void, workspace-target, stringify-metadata and audit-context fix them; check then reports no error", () => {
+    const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-");
+    const spacesBefore = fs.readFileSync(path.join(dir, SPACES), "utf8");
+    const activityBefore = fs.readFileSync(path.join(dir, ACTIVITY), "utf8");
+    const run = runCli(["run", "await-to-void", "workspace-target", "stringify-metadata", "audit-context", "--allow-dirty"], dir);
+    expect(run.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, SPACES), "utf8")).toBe(
+      spacesBefore
+        .replace('import { emitAuditEvent as emitAudit } from "@app/lib/api/audit/workos_audit";', 'import { buildWorkspaceTarget, emitAuditEvent as emitAudit, getAuditLogContext } from "@app/lib/api/audit/workos_audit";')
+        .replace("      await emitAudit({", "      void emitAudit({")
+        .replace(
+          '        targets: [{ type: "space", id: space.sId, name: space.name }],\n        metadata: { space_kind: space.kind, member_count: memberIds.length },',
+          '        targets: [buildWorkspaceTarget(auth.getNonNullableWorkspace()), { type: "space", id: space.sId, name: space.name }],\n        context: getAuditLogContext(auth, req),\n        metadata: { space_kind: space.kind, member_count: String(memberIds.length) },',
+        ),
+    );
+    expect(fs.readFileSync(path.join(dir, ACTIVITY), "utf8")).toBe(
+      activityBefore
+        .replace('import { emitAuditLogEventForSystem } from "@app/lib/api/audit/workos_audit";', 'import { buildWorkspaceTarget, emitAuditLogEventForSystem } from "@app/lib/api/audit/workos_audit";')
+        .replace("    await emitAuditLogEventForSystem({", "    void emitAuditLogEventForSystem({")
+        .replace(
+          '      targets: [{ type: "data_source", id: dataSource.sId, name: dataSource.name }],\n      metadata: { purged_documents: purged.length },',
+          '      targets: [buildWorkspaceTarget(workspace), { type: "data_source", id: dataSource.sId, name: dataSource.name }],\n      context: { location: "internal" },\n      metadata: { purged_documents: String(purged.length) },',
+        ),
+    );
+    const check = runCli(["check", "--root", dir, "--format", "json"], REPO_ROOT);
+    expect(check.status).toBe(0);
+    expect(JSON.parse(check.stdout).map((d: { rule: string; severity: string; line: number }) => `${d.rule}:${d.severity}:${d.line}`)).toEqual(["AUDIT5:info:38"]);
+  });
+
+  it("instrument inserts the module's own auth emit, and a second run finds it already instrumented", () => {
+    const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-instrument-");
+    const file = path.join(dir, "lib/api/spaces.ts");
+    const body = [
+      "export async function archiveSpace(auth: Authenticator, space: SpaceResource): Promise<Result<void, Error>> {",
+      "  const archived = await space.archive(auth);",
+      "  if (archived.isErr()) {",
+      "    return new Err(archived.error);",
+      "  }",
+    ];
+    const imports = ['import type { Authenticator } from "@app/lib/auth";', 'import type { SpaceResource } from "@app/lib/resources/space_resource";', 'import { Err, Ok, type Result } from "@app/types/shared/result";'];
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, [...imports, "", ...body, "  return new Ok(undefined);", "}", ""].join("\n"));
+    const args = ["instrument", "--action", "space.archived", "--mutation", "*.archive", "--target", "space=space", "--allow-dirty"];
+    const first = runCli(args, dir);
+    expect(first.status).toBe(0);
+    expect(fs.readFileSync(file, "utf8")).toBe(
+      [
+        'import { buildWorkspaceTarget, emitAuditEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";',
+        ...imports,
+        "",
+        ...body,
+        "",
+        "  void emitAuditEvent({",
+        "    auth,",
+        '    action: "space.archived",',
+        "    targets: [",
+        "      buildWorkspaceTarget(auth.getNonNullableWorkspace()),",
+        '      { type: "space", id: space.sId, name: space.name },',
+        "    ],",
+        "    context: getAuditLogContext(auth),",
+        "  });",
+        "",
+        "  return new Ok(undefined);",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const second = runCli(args, dir);
+    expect(second.status).toBe(0);
+    expect(second.stderr.split("\n")[0]).toBe("lib/api/spaces.ts:7:26  info  [instrument] already instrumented: this function emits space.archived (line 12)");
+  });
+
+  it("check --typecheck without a tsconfig.json says why once per file and keeps the values the syntax cannot tell as info", () => {
+    const r = runCli(["check", path.join(RENAMED, "pages"), "--root", RENAMED, "--typecheck", "--format", "json", "--rule", "AUDIT5"], REPO_ROOT);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).map((d: { line: number; severity: string; message: string }) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      `1 info --typecheck: no tsconfig.json in ${RENAMED}; values the syntax cannot tell are noted as without it`,
+      '37 info 1 metadata value(s) may not be strings: "space_kind" (line 37); the TypeScript checker could not answer for them',
+      '37 error metadata "member_count" is `memberIds.length`, not a string; wrap it in String(...)',
+    ]);
+    expect(r.stderr).toBe("auditmod: --typecheck loaded 0 files into the TypeScript checker in 0.00s\n3 problems (1 error, 0 warnings, 2 info) in 1 file; 1 file checked\n");
+  });
+
+  it("the config can name them instead; then the module is not read for them", () => {
+    const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-config-");
+    fs.writeFileSync(
+      path.join(dir, "auditmod.config.json"),
+      JSON.stringify({ conventions: { emitFunctions: [{ name: "emitAuditLogEventForSystem", kind: "direct", params: ["workspace", "actor", "action", "targets"] }] } }),
+    );
+    const r = runCli(["run", "await-to-void", "--dry", "--root", dir], REPO_ROOT);
+    expect(r.status).toBe(0);
+    // Only the configured function is an emit: the awaited emitAuditEvent is someone else's function now.
+    expect(r.stdout.split("\n").filter((l) => /^[-+] /.test(l))).toEqual(["-    await emitAuditLogEventForSystem({", "+    void emitAuditLogEventForSystem({"]);
+  });
+});
+
+describe("ts-morph for emit names: loaded only when the module may name its emits otherwise", () => {
+  const hook = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-hook-")), "hook.js");
+  fs.writeFileSync(
+    hook,
+    'const Module = require("node:module");\nconst load = Module._load;\nModule._load = function (request, ...rest) {\n  if (request === "ts-morph") process.env.AUDITMOD_TSMORPH = "1";\n  return load.call(this, request, ...rest);\n};\nprocess.on("exit", () => process.stderr.write(`ts-morph loaded: ${process.env.AUDITMOD_TSMORPH === "1"}\\n`));\n',
+  );
+  const run = (args: string[]) => spawnSync(process.execPath, ["-r", hook, BIN, ...args], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+  it("await-to-void where the only emit is emitAuditLogEventForSystem: learned, and its file is fixed", () => {
+    const root = path.join(REPO_ROOT, "__tests__", "data", "renamed-emit-front");
+    const r = run(["run", "await-to-void", "--dry", "--root", root, path.join(root, "temporal")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("+    void emitAuditLogEventForSystem({");
+    expect(r.stderr.trim().split("\n").pop()).toBe("ts-morph loaded: true");
+  });
+
+  it("await-to-void with standard names (examples/front, awaited emits included): not loaded", () => {
+    const r = run(["run", "await-to-void", "--dry", "--root", "examples/front"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("+  void emitAuditLogEvent({");
+    expect(r.stderr.trim().split("\n").pop()).toBe("ts-morph loaded: false");
+  });
+});

@@ -1,6 +1,7 @@
 import type { ExpressionKind as Expression, StatementKind as Statement } from "ast-types/lib/gen/kinds";
 import type { ASTPath } from "jscodeshift";
 import type { Node } from "./ast";
+import { emitFunctionFor } from "./emit";
 import { ensureAuditImport } from "./imports";
 import { isProvablyString, stringifyValue } from "./metadata";
 import { forgetOffsets, parseExpression, printNode } from "./snippets";
@@ -83,7 +84,7 @@ function metadataValue(ctx: StepContext, scope: ASTPath, text: string): string {
 export function buildEmit(ctx: StepContext, request: EmitRequest): Statement {
   const { subject } = request;
   const unit = indentUnit(ctx.source);
-  const emitName = ensureAuditImport(ctx, subject.kind === "auth" ? "emitAuditLogEvent" : "emitAuditLogEventDirect");
+  const emitName = ensureAuditImport(ctx, emitFunctionFor(ctx.conventions.module.emitFunctions, subject.kind));
 
   const head: string[] = [];
   let context: string;

@@ -1,5 +1,6 @@
 import type * as TsMorph from "ts-morph";
 import type { Node as TsNode, SourceFile, TypeNode } from "ts-morph";
+import { closingParen } from "./emit";
 import { DEFAULT_MODULE_FACTS, type AuditModuleFacts, type EmitFunctionFact } from "./types";
 
 /**
@@ -27,13 +28,12 @@ function lineOf(file: string, node: TsNode): string {
   return `${file}:${node.getStartLineNumber()}`;
 }
 
-/** The property names of an emit function's event parameter: its type's properties, else its destructured names. */
+/** The property names of an emit function's event parameter: its type's properties (of any member of a union), else its destructured names. */
 function eventParams(parameter: TsMorph.ParameterDeclaration): string[] {
   const { Node } = tsMorph();
-  const typed = parameter
-    .getType()
-    .getProperties()
-    .map((p) => p.getName());
+  const type = parameter.getType();
+  const members = type.isUnion() ? type.getUnionTypes() : [type];
+  const typed = [...new Set(members.flatMap((member) => member.getProperties().map((p) => p.getName())))];
   if (typed.length > 0) return typed;
   const pattern = parameter.getNameNode();
   if (!Node.isObjectBindingPattern(pattern)) return [];
@@ -75,7 +75,14 @@ function learnEmitFunctions(sf: SourceFile, file: string, sources: ConventionSou
     facts.push({ name: fn.name, kind, params });
     sources.emitFunctions.push(lineOf(file, fn.node));
   }
-  return facts.length > 0 ? facts : null;
+  if (facts.length === 0) return null;
+  // The standard helpers stay emits whatever the module says (a parameter it cannot read, a stub): their calls must never go unseen.
+  for (const standard of DEFAULT_MODULE_FACTS.emitFunctions) {
+    if (facts.some((f) => f.name === standard.name)) continue;
+    facts.push(standard);
+    sources.emitFunctions.push(`default (${standard.name}: not an emit function of ${file})`);
+  }
+  return facts;
 }
 
 /** True for `...metadata`, `...event.metadata`, `...(metadata ?? {})`: the caller's metadata spread into what the module sends. */
@@ -271,4 +278,67 @@ export function withOverrides(learned: LearnedConventions, overrides: Partial<Au
     sources[key] = [`${configFile} (conventions.${key})`];
   }
   return { facts, sources };
+}
+
+/** `(a, b)` holds a comma outside any bracket: more than one parameter. */
+function hasTopLevelComma(params: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < params.length; i++) {
+    const c = params[i];
+    if (c === "(" || c === "{" || c === "[" || c === "<") depth++;
+    else if (c === ")" || c === "}" || c === "]" || (c === ">" && params[i - 1] !== "=")) depth--;
+    else if (c === "," && depth === 0 && params.slice(i + 1).trim() !== "") return true;
+  }
+  return false;
+}
+
+const DECLARED_TYPE = /\b(?:interface|type|class|enum)\s+([A-Za-z_$][\w$]*)/g;
+const FUNCTION_DECLARATION = /\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*/g;
+const FUNCTION_INIT = /^=\s*(?:async\s+)?(?:function\b\s*\*?\s*(?:[A-Za-z_$][\w$]*)?\s*)?(<[^(]*)?\(/;
+const ANY_FUNCTION_INIT = /^=\s*(?:async\s+)?(?:function\b|[(<]|[A-Za-z_$][\w$]*\s*=>)/;
+const VARIABLE_DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*/g;
+
+/**
+ * The names `learnEmitFunctions` could find in the module `text`, read without parsing, so a run can
+ * tell without ts-morph whether the module may name its emits otherwise. A superset: every exported
+ * function whose one parameter mentions `action` or a type the module declares (its event type), and
+ * every one the text is too tricky to read.
+ */
+export function emitFunctionCandidates(text: string): string[] {
+  const declared = new Set([...text.matchAll(DECLARED_TYPE)].map((m) => m[1]));
+  const listed = new Set([...text.matchAll(/\bexport\s*\{([^}]*)\}/g)].flatMap((m) => m[1].match(/[A-Za-z_$][\w$]*/g) ?? []));
+  // Only exported functions are emit functions: an `export` keyword before the declaration, or an `export { ... }` naming it.
+  const exported = (name: string, at: number) => listed.has(name) || /\bexport\s+(?:default\s+)?(?:declare\s+)?(?:async\s+)?$/.test(text.slice(Math.max(0, at - 40), at));
+  const candidates = new Set<string>();
+  // `open`: where the parameter list starts (-1: the declaration cannot be read surely); `from`: where its type parameters start.
+  const consider = (name: string, open: number, from = open): void => {
+    const close = open < 0 ? -1 : closingParen(text, open);
+    if (close < 0) {
+      candidates.add(name);
+      return;
+    }
+    const params = text.slice(open + 1, close);
+    if (params.trim() === "" || hasTopLevelComma(params)) return;
+    const words = text.slice(from, close).match(/[A-Za-z_$][\w$]*/g) ?? [];
+    if (words.some((w) => w === "action" || w === "typeof" || declared.has(w))) candidates.add(name);
+  };
+  for (const m of text.matchAll(FUNCTION_DECLARATION)) {
+    if (!exported(m[1], m.index)) continue;
+    const from = m.index + m[0].length;
+    const at = text[from] === "<" ? text.indexOf("(", from) : from;
+    consider(m[1], text[at] === "(" ? at : -1, from);
+  }
+  for (const m of text.matchAll(VARIABLE_DECLARATION)) {
+    if (!exported(m[1], m.index)) continue;
+    const rest = text.slice(m.index + m[0].length);
+    // A function typed by the constant's annotation (`const emit: EmitFn = (e) => ...`) is counted whatever its parameter.
+    if (rest.startsWith(":")) {
+      const assign = /[^=!<>]=(?!>)/.exec(rest);
+      if (assign && ANY_FUNCTION_INIT.test(rest.slice(assign.index + 1))) consider(m[1], -1);
+      continue;
+    }
+    const init = FUNCTION_INIT.exec(rest);
+    if (init) consider(m[1], m.index + m[0].length + init[0].length - 1, m.index + m[0].length);
+  }
+  return [...candidates];
 }

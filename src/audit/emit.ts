@@ -1,45 +1,66 @@
 import type { ASTPath, CallExpression, Collection, JSCodeshift, ObjectExpression } from "jscodeshift";
 import type { Node } from "./ast";
 import { propertyNamed } from "./ast";
+import { DEFAULT_MODULE_FACTS, type EmitFunctionFact } from "./types";
 
-/** The two emit helpers of the audit module: `auth` emits and system ("direct") emits. */
-export const EMIT_FUNCTIONS = {
-  emitAuditLogEvent: "auth",
-  emitAuditLogEventDirect: "direct",
-} as const;
+/**
+ * The emit functions a file is read with: the audit module's (`conventions.module.emitFunctions`,
+ * learned or configured); by default its two standard helpers, an `auth` one and a direct one.
+ */
+export type EmitFunctions = readonly EmitFunctionFact[];
+export type EmitKind = EmitFunctionFact["kind"];
 
-export type EmitFunctionName = keyof typeof EMIT_FUNCTIONS;
-export type EmitKind = (typeof EMIT_FUNCTIONS)[EmitFunctionName];
+export const STANDARD_EMIT_FUNCTIONS: EmitFunctions = DEFAULT_MODULE_FACTS.emitFunctions;
 
-/** What every file holding an emit contains (both helpers' names start with it): the byte prefilter. */
-export const EMIT_NEEDLES = ["emitAuditLogEvent"];
+/** The names a file holding an emit must contain: a call, a namespace member or a renamed import all spell the function's name. */
+export function emitNames(functions: EmitFunctions = STANDARD_EMIT_FUNCTIONS): string[] {
+  return functions.map((f) => f.name);
+}
 
-/** Cheap text test: a file that cannot hold an emit never needs parsing. Covers both helpers. */
-export function mayContainEmit(source: string): boolean {
-  return source.includes("emitAuditLogEvent");
+const STANDARD_EMIT_NAMES = emitNames();
+
+/** The emit function an inserted emit of `kind` calls: the module's first of that kind (its own before the standard helpers). */
+export function emitFunctionFor(functions: EmitFunctions, kind: EmitKind): string {
+  return (functions.find((f) => f.kind === kind) ?? STANDARD_EMIT_FUNCTIONS.find((f) => f.kind === kind)!).name;
+}
+
+/** Cheap text test: a file that cannot hold an emit never needs parsing. */
+export function mayContainEmit(source: string, names: readonly string[] = STANDARD_EMIT_NAMES): boolean {
+  return names.some((name) => source.includes(name));
 }
 
 export interface EmitCall {
   path: ASTPath<CallExpression>;
-  callee: EmitFunctionName;
+  /** The emit function's own name (the imported one, for a renamed import). */
+  callee: string;
   kind: EmitKind;
   /** The single object argument, or null when the call passes something else. */
   event: ObjectExpression | null;
 }
 
-function isEmitFunctionName(name: string): name is EmitFunctionName {
-  return Object.prototype.hasOwnProperty.call(EMIT_FUNCTIONS, name);
+type EmitLookup = ReadonlyMap<string, EmitFunctionFact>;
+
+const lookups = new WeakMap<EmitFunctions, EmitLookup>();
+
+function lookupOf(functions: EmitFunctions): EmitLookup {
+  let lookup = lookups.get(functions);
+  if (!lookup) {
+    lookup = new Map(functions.map((f) => [f.name, f]));
+    lookups.set(functions, lookup);
+  }
+  return lookup;
 }
 
-const NO_ALIASES: ReadonlyMap<string, EmitFunctionName> = new Map();
+const NO_ALIASES: EmitLookup = new Map();
 
-/** Local names a file imports the emit helpers under (`import { emitAuditLogEvent as emitAudit }`), from any path in it. */
-export function emitAliases(anyPath: ASTPath): ReadonlyMap<string, EmitFunctionName> {
+/** Local names a file imports the emit functions under (`import { emitAuditLogEvent as emitAudit }`), from any path in it. */
+export function emitAliases(anyPath: ASTPath, functions: EmitFunctions = STANDARD_EMIT_FUNCTIONS): EmitLookup {
+  const emits = lookupOf(functions);
   let top: ASTPath = anyPath;
   while (top.parent) top = top.parent as ASTPath;
   const node = top.node as unknown as Node;
   const program = (node.type === "File" ? node.program : node) as Node;
-  const aliases = new Map<string, EmitFunctionName>();
+  const aliases = new Map<string, EmitFunctionFact>();
   for (const statement of (program.body as Node[] | undefined) ?? []) {
     if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
     for (const specifier of (statement.specifiers as Node[] | undefined) ?? []) {
@@ -48,14 +69,15 @@ export function emitAliases(anyPath: ASTPath): ReadonlyMap<string, EmitFunctionN
       const importedName = (imported.type === "Identifier" ? imported.name : imported.value) as string;
       // ast-types' importSpecifier builder leaves `local` null when it equals the imported name.
       const local = ((specifier.local as Node | null)?.name as string | undefined) ?? importedName;
-      if (local !== importedName && isEmitFunctionName(importedName)) aliases.set(local, importedName);
+      const fact = emits.get(importedName);
+      if (local !== importedName && fact) aliases.set(local, fact);
     }
   }
   return aliases.size > 0 ? aliases : NO_ALIASES;
 }
 
-/** Name of the emit helper a call invokes (`emitAuditLogEvent(...)`, `audit.emitAuditLogEvent(...)`, or a renamed import), else null. */
-export function emitCalleeName(call: CallExpression, aliases: ReadonlyMap<string, EmitFunctionName> = NO_ALIASES): EmitFunctionName | null {
+/** The emit function a call invokes (`emitAuditLogEvent(...)`, `audit.emitAuditLogEvent(...)`, or a renamed import), else null. */
+function emitFunctionOf(call: CallExpression, emits: EmitLookup, aliases: EmitLookup): EmitFunctionFact | null {
   const callee = call.callee as Node;
   let name: string | null = null;
   if (callee.type === "Identifier") name = callee.name as string;
@@ -63,8 +85,14 @@ export function emitCalleeName(call: CallExpression, aliases: ReadonlyMap<string
     name = (callee.property as Node).name as string;
   }
   if (name === null) return null;
-  if (isEmitFunctionName(name)) return name;
+  const fact = emits.get(name);
+  if (fact) return fact;
   return callee.type === "Identifier" ? (aliases.get(name) ?? null) : null;
+}
+
+/** Name of the emit function a call invokes, else null. */
+export function emitCalleeName(call: CallExpression, aliases: EmitLookup = NO_ALIASES, functions: EmitFunctions = STANDARD_EMIT_FUNCTIONS): string | null {
+  return emitFunctionOf(call, lookupOf(functions), aliases)?.name ?? null;
 }
 
 // Keys that never lead to code that runs: positions, comments, tokens, recast's pristine copy, and type positions (erased on compiling).
@@ -76,7 +104,7 @@ const NON_CODE_KEYS = new Set(["type", "loc", "start", "end", "range", "extra", 
  * run's time, so paths are made only for the calls found.
  */
 // Array indices stay numbers: ast-types caches child paths by name and checks `name === index` when it moves them.
-function emitCallRoutes(root: Node, aliases: ReadonlyMap<string, EmitFunctionName>): (string | number)[][] {
+function emitCallRoutes(root: Node, emits: EmitLookup, aliases: EmitLookup): (string | number)[][] {
   const routes: (string | number)[][] = [];
   const route: (string | number)[] = [];
   const walk = (value: unknown): void => {
@@ -90,7 +118,7 @@ function emitCallRoutes(root: Node, aliases: ReadonlyMap<string, EmitFunctionNam
     }
     if (!value || typeof value !== "object" || typeof (value as Node).type !== "string") return;
     const node = value as Node;
-    if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && emitCalleeName(node as unknown as CallExpression, aliases)) {
+    if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && emitFunctionOf(node as unknown as CallExpression, emits, aliases)) {
       routes.push([...route]);
     }
     // Object.keys with an index loop walks twice as fast as for-in over babel's nodes.
@@ -108,19 +136,20 @@ function emitCallRoutes(root: Node, aliases: ReadonlyMap<string, EmitFunctionNam
   return routes;
 }
 
-/** Every emit call in the file, in source order. */
-export function findEmitCalls(_j: JSCodeshift, root: Collection): EmitCall[] {
+/** Every call of one of `functions` in the file, in source order. */
+export function findEmitCalls(_j: JSCodeshift, root: Collection, functions: EmitFunctions = STANDARD_EMIT_FUNCTIONS): EmitCall[] {
   const calls: EmitCall[] = [];
+  const emits = lookupOf(functions);
   for (const rootPath of root.paths()) {
-    const aliases = emitAliases(rootPath);
-    for (const route of emitCallRoutes(rootPath.node as unknown as Node, aliases)) {
+    const aliases = emitAliases(rootPath, functions);
+    for (const route of emitCallRoutes(rootPath.node as unknown as Node, emits, aliases)) {
       const path = (route.length > 0 ? rootPath.get(...route) : rootPath) as ASTPath<CallExpression>;
-      const callee = emitCalleeName(path.node, aliases)!;
+      const fact = emitFunctionOf(path.node, emits, aliases)!;
       const [arg] = path.node.arguments;
       calls.push({
         path,
-        callee,
-        kind: EMIT_FUNCTIONS[callee],
+        callee: fact.name,
+        kind: fact.kind,
         event: path.node.arguments.length === 1 && arg.type === "ObjectExpression" ? (arg as ObjectExpression) : null,
       });
     }
@@ -220,8 +249,8 @@ export function classifyEmitUsage(path: ASTPath<CallExpression>): EmitUsage {
   return { kind: "other" };
 }
 
-/** End of the argument list whose `(` is at `open`, or -1 when the text is too tricky to scan (templates, regexes). */
-function closingParen(source: string, open: number): number {
+/** End of the argument (or parameter) list whose `(` is at `open`, or -1 when the text is too tricky to scan (templates, regexes). */
+export function closingParen(source: string, open: number): number {
   let depth = 0;
   for (let i = open; i < source.length; i++) {
     const c = source[i];
@@ -254,6 +283,20 @@ function closingParen(source: string, open: number): number {
   return -1;
 }
 
+const patterns = new Map<string, { renamed: RegExp; name: RegExp }>();
+
+/** `name as` (a renamed import) and `name` as a whole word, for any of `names`; longest first so a name never stops inside a longer one. */
+function unvoidedPatterns(names: readonly string[]): { renamed: RegExp; name: RegExp } {
+  const key = names.join("\0");
+  let found = patterns.get(key);
+  if (!found) {
+    const alternatives = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[$]/g, "\\$&")).join("|");
+    found = { renamed: new RegExp(`(?<![\\w$])(?:${alternatives})\\s+as\\s`), name: new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`, "g") };
+    patterns.set(key, found);
+  }
+  return found;
+}
+
 const VOID_BEFORE = /\bvoid\s+(?:[A-Za-z_$][\w$]*\s*\.\s*)?$/;
 
 /**
@@ -261,9 +304,10 @@ const VOID_BEFORE = /\bvoid\s+(?:[A-Za-z_$][\w$]*\s*\.\s*)?$/;
  * statement (not chained), so `await-to-void` can neither change nor report anything. Conservative:
  * anything it cannot read surely (templates, regexes, generics) counts as a possible match.
  */
-export function mayHaveUnvoidedEmit(source: string): boolean {
-  if (/emitAuditLogEvent(?:Direct)?\s+as\s/.test(source)) return true; // calls under another name are not in the text
-  const name = /emitAuditLogEvent(?:Direct)?\b/g;
+export function mayHaveUnvoidedEmit(source: string, names: readonly string[] = STANDARD_EMIT_NAMES): boolean {
+  const { renamed, name } = unvoidedPatterns(names);
+  if (renamed.test(source)) return true; // calls under another name are not in the text
+  name.lastIndex = 0;
   for (let m = name.exec(source); m; m = name.exec(source)) {
     let after = m.index + m[0].length;
     while (after < source.length && /\s/.test(source[after])) after++;

@@ -2,7 +2,19 @@ import type { API, FileInfo, Options } from "jscodeshift";
 import { decodeSource, encodeOutput } from "../engine/text";
 import { positionOf } from "./location";
 import { printEdited } from "./print";
-import { DEFAULT_CONVENTIONS, type AuditConventions, type Finding, type TransformCore } from "./types";
+import { DEFAULT_CONVENTIONS, type AuditConventions, type EmitFunctionFact, type Finding, type TransformCore } from "./types";
+
+/** `--emitFunctions=emitAuditEvent:auth,emitAuditEventForSystem:direct`: the audit module's emit functions, each with its kind. */
+function emitFunctionsOption(value: unknown): EmitFunctionFact[] {
+  if (typeof value !== "string") return DEFAULT_CONVENTIONS.module.emitFunctions;
+  return value.split(",").map((entry) => {
+    const [name, kind] = entry.trim().split(":");
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || (kind !== "auth" && kind !== "direct")) throw new Error(`emitFunctions: expected name:auth or name:direct, got "${entry}"`);
+    // The event's properties are the standard ones of its kind: a transform reads only the name and the kind.
+    const params = DEFAULT_CONVENTIONS.module.emitFunctions.find((f) => f.kind === kind)!.params;
+    return { name, kind, params };
+  });
+}
 
 /** Conventions from jscodeshift's `--key=value` options, falling back to the defaults. */
 export function conventionsFromOptions(options: Options): AuditConventions {
@@ -14,7 +26,7 @@ export function conventionsFromOptions(options: Options): AuditConventions {
     targetStyle: options.targetStyle === "builder" ? "builder" : DEFAULT_CONVENTIONS.targetStyle,
     quote: options.quote === "single" ? "single" : DEFAULT_CONVENTIONS.quote,
     neverReturns: typeof neverReturns === "string" ? neverReturns.split(",") : Array.isArray(neverReturns) ? (neverReturns as string[]) : DEFAULT_CONVENTIONS.neverReturns,
-    module: { ...DEFAULT_CONVENTIONS.module, metadataStringOnly: options.metadataStringOnly === true },
+    module: { ...DEFAULT_CONVENTIONS.module, metadataStringOnly: options.metadataStringOnly === true, emitFunctions: emitFunctionsOption(options.emitFunctions) },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ASTNode, ASTPath } from "jscodeshift";
 import type { Node } from "./ast";
+import { isStringLiteral } from "./ast";
 import { positionOf } from "./location";
 
 /**
@@ -87,6 +88,26 @@ export function matchesMutation(call: Node, pattern: MutationPattern | string): 
   const property = callee.property as Node;
   if (property.type !== "Identifier" || property.name !== p.method) return false;
   return p.kind === "any-object" || dottedName(callee.object as Node) === p.object;
+}
+
+function isFunctionExpression(node: Node | undefined): boolean {
+  return node !== undefined && (node.type === "ArrowFunctionExpression" || node.type === "FunctionExpression");
+}
+
+/**
+ * `app.delete("/:id", async (c) => ...)`, `router.post("/", auth, handler)`: a Hono or Express route
+ * registration (a member call whose first argument is a literal path and whose last is a function)
+ * declares a handler, it mutates nothing, even when its method is named like a mutation.
+ */
+export function isRouteRegistration(call: Node): boolean {
+  if (!isCall(call)) return false;
+  const callee = unwrapExpression(call.callee as Node);
+  if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") return false;
+  const args = call.arguments as Node[];
+  if (args.length < 2 || !isFunctionExpression(unwrapExpression(args[args.length - 1]))) return false;
+  const first = args[0];
+  const path = first.type === "StringLiteral" || (first.type === "Literal" && typeof first.value === "string") ? (first.value as string) : first.type === "TemplateLiteral" && (first.expressions as Node[]).length === 0 ? ((first.quasis as Node[])[0].value as { cooked: string }).cooked : null;
+  return path !== null && (path.startsWith("/") || path === "*");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,6 +269,23 @@ export function referencedNames(node: unknown, into: string[] = []): string[] {
     if (!NON_CHILD_KEYS.has(key)) referencedNames(n[key], into);
   }
   return into;
+}
+
+/** Members only a `Result` has: a name read this way holds a Result, not the value it wraps. */
+const RESULT_MEMBERS = new Set(["isErr", "isOk", "value", "error"]);
+
+/** True when `name` is read as a Result (`name.isErr()`, `name.value`) anywhere in `node`. */
+export function readsAsResult(node: unknown, name: string): boolean {
+  if (!node || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some((n) => readsAsResult(n, name));
+  const n = node as Node;
+  if (typeof n.type !== "string") return false;
+  if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression") && !n.computed) {
+    const object = unwrapExpression(n.object as Node);
+    const property = n.property as Node;
+    if (object.type === "Identifier" && object.name === name && property.type === "Identifier" && RESULT_MEMBERS.has(property.name as string)) return true;
+  }
+  return Object.keys(n).some((key) => !NON_CHILD_KEYS.has(key) && readsAsResult(n[key], name));
 }
 
 /** True when `node` reads one of `names` (as a variable, not as a property key). */
@@ -442,7 +480,9 @@ export type OutcomeCheck =
   /** Tests for failure but does not leave: both paths continue after it. */
   | { kind: "merge" }
   /** Branches with if/else on a test whose meaning is unclear. */
-  | { kind: "ambiguous" };
+  | { kind: "ambiguous" }
+  /** A test whose meaning is unclear leaves with what may be the success (`if (r.status === "created") return r;`). */
+  | { kind: "unclear-exit" };
 
 /** The clauses of `if (a) {} else if (b) {} else {}`: each test with its branch, and the final `else`. */
 function chainOf(stmt: Node): { tests: Node[]; bodies: Node[]; last: Node | null } {
@@ -466,6 +506,7 @@ function classifyChain(stmt: Node, ref: OutcomeRef, neverReturns: readonly strin
     return { kind: "branch", success: ["consequent"], failure: null, failures };
   }
   if (polarities.some((p) => p === null || p === "success") || !bodies.every((b) => leavesFunction(b, neverReturns))) return { kind: "ambiguous" };
+  if (polarities.some((p, i) => p === "unknown" && !leavesAsFailure([bodies[i]]))) return { kind: "unclear-exit" };
   if (!last) return { kind: "guard", failure: "consequent", failures };
   return { kind: "branch", success: Array.from({ length: tests.length }, () => "alternate" as const), failure: null, failures };
 }
@@ -485,13 +526,130 @@ export function classifyOutcomeCheck(stmt: Node, outcome: readonly string[] | Ou
   if (alternate) {
     return polarity === "failure" ? { kind: "branch", success: ["alternate"], failure: ["consequent"], failures: 1 } : { kind: "ambiguous" };
   }
-  if (consequentLeaves) return { kind: "guard", failure: "consequent", failures: 1 };
+  if (consequentLeaves) {
+    // An unreadable test is a guard only when its branch leaves as a failure does.
+    return polarity === "unknown" && !leavesAsFailure([stmt.consequent as Node]) ? { kind: "unclear-exit" } : { kind: "guard", failure: "consequent", failures: 1 };
+  }
   return polarity === "failure" ? { kind: "merge" } : null;
 }
 
 /** A guard (docs/specs.md, "Where an emit goes"): an `if` testing the outcome whose branch leaves the function (`if (r.isErr()) return ...`). */
 export function isOutcomeGuard(stmt: Node, outcome: readonly string[] | OutcomeRef, neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): boolean {
   return classifyOutcomeCheck(stmt, outcome, neverReturns)?.kind === "guard";
+}
+
+/**
+ * What a `switch` on the outcome (`switch (r.status)`, `switch (r.type)`) says. Cases that fall into
+ * one another form a group; `failures` are the indexes of the case starting each leaving group.
+ */
+export type OutcomeSwitch =
+  /** Every group leaves but one, which carries on after the switch: success continues after it. */
+  | { kind: "guard"; failures: number[] }
+  /** One group is labelled as the success (`case "ok":`) and every other group leaves: success starts in it. */
+  | { kind: "branch"; success: number; failures: number[] }
+  | { kind: "unclear" };
+
+interface CaseGroup {
+  /** Index of the group's first case. */
+  first: number;
+  /** The statements of the group (those of its last case: the others are empty and fall into it). */
+  body: Node[];
+  labels: (Node | null)[];
+}
+
+function caseGroups(cases: Node[]): CaseGroup[] {
+  const groups: CaseGroup[] = [];
+  let first = 0;
+  let labels: (Node | null)[] = [];
+  cases.forEach((c, i) => {
+    labels.push((c.test as Node | null | undefined) ?? null);
+    const body = c.consequent as Node[];
+    if (body.length === 0 && i < cases.length - 1) return;
+    groups.push({ first, body, labels });
+    first = i + 1;
+    labels = [];
+  });
+  return groups;
+}
+
+const lowerWords = (words: Set<string>) => new Set([...words].map((w) => w.toLowerCase()));
+const SUCCESS_LABELS = lowerWords(SUCCESS_WORDS);
+const FAILURE_LABELS = lowerWords(FAILURE_WORDS);
+
+/** How a case's labels read the outcome: `case "ok":` is the success, `case "error":` a failure. */
+function labelPolarity(labels: (Node | null)[]): Polarity {
+  const words = labels.map((l) => (l && isStringLiteral(l) ? l.value.toLowerCase() : null));
+  if (words.some((w) => w !== null && SUCCESS_LABELS.has(w))) return "success";
+  if (words.some((w) => w !== null && FAILURE_LABELS.has(w))) return "failure";
+  return "unknown";
+}
+
+/** The HTTP status a response sets (`res.status(409).json(...)`, `c.json(body, 404)`), else null. */
+function responseStatus(expr: Node): number | null {
+  let n: Node | null = unwrapExpression(expr);
+  if (n.type === "AwaitExpression") n = unwrapExpression(n.argument as Node);
+  const numeric = (a: Node | undefined) => (a && (a.type === "NumericLiteral" || (a.type === "Literal" && typeof a.value === "number")) ? (a.value as number) : null);
+  const second = isCall(n) ? numeric((n.arguments as Node[])[1]) : null;
+  if (second !== null) return second;
+  while (n && isCall(n)) {
+    const callee = unwrapExpression(n.callee as Node);
+    if ((callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") && (callee.property as Node).name === "status") return numeric((n.arguments as Node[])[0]);
+    n = callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression" ? unwrapExpression(callee.object as Node) : null;
+  }
+  return null;
+}
+
+const FAILURE_CALLEE = /(^|[a-z])(Err|Error|err|error)([A-Z]\w*)?$/;
+
+/** A value returned on failure: `new Err(...)`, `apiError(req, res, ...)`, `err(...)`, a response with a 4xx/5xx status. */
+function isFailureValue(expr: Node): boolean {
+  let n = unwrapExpression(expr);
+  if (n.type === "AwaitExpression") n = unwrapExpression(n.argument as Node);
+  if (isResponseExpression(n)) {
+    const status = responseStatus(n);
+    return status !== null && status >= 400;
+  }
+  if (n.type !== "NewExpression" && !isCall(n)) return false;
+  const name = dottedName(n.callee as Node);
+  return name !== null && FAILURE_CALLEE.test(name.split(".").at(-1) as string);
+}
+
+/** True when every way a case group leaves reads as a failure: a `throw`, a never-returning call, a bare `return`, or a failure value returned. */
+function leavesAsFailure(body: Node[]): boolean {
+  return !holdsOutsideFunctions(body, (n) => n.type === "ReturnStatement" && n.argument !== null && n.argument !== undefined && !isFailureValue(n.argument as Node));
+}
+
+/** True when the group reaches the code after the switch: nothing in it leaves and it ends in `break` (or is the last). */
+function carriesOn(group: CaseGroup, isLast: boolean, neverReturns: readonly string[]): boolean {
+  if (mayLeave(group.body, neverReturns)) return false;
+  const statements = group.body.length === 1 && group.body[0].type === "BlockStatement" ? (group.body[0].body as Node[]) : group.body;
+  const last = statements.at(-1);
+  return isLast || (last !== undefined && last.type === "BreakStatement" && !last.label);
+}
+
+/** How a `switch` tests the outcome: its discriminant must be the outcome or a member read directly off it (`r.status`, not `r.error?.code`). */
+export function classifyOutcomeSwitch(stmt: Node, binding: readonly string[], neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): OutcomeSwitch {
+  const ref: OutcomeRef = { names: binding };
+  const discriminant = unwrapExpression(stmt.discriminant as Node);
+  const member = discriminant.type === "MemberExpression" || discriminant.type === "OptionalMemberExpression";
+  const direct = member ? !discriminant.computed && isOutcome(discriminant.object as Node, ref) && !FAILURE_WORDS.has((discriminant.property as Node).name as string) : isOutcome(discriminant, ref);
+  if (!direct) return { kind: "unclear" };
+  const groups = caseGroups(stmt.cases as Node[]);
+  const leaves = groups.map((g) => !breaksOut(g.body) && g.body.some((b) => leavesFunction(b, neverReturns)));
+  const carrying = groups.filter((g, i) => carriesOn(g, i === groups.length - 1, neverReturns));
+  const polarities = groups.map((g) => labelPolarity(g.labels));
+  const failuresBut = (kept: CaseGroup) => groups.filter((g) => g !== kept).map((g) => g.first);
+  const othersLeave = (kept: CaseGroup) => groups.every((g, i) => g === kept || leaves[i]);
+  // The code after the switch is the success only when every other group leaves as a failure (labelled so, or by what it returns).
+  const safeExit = (kept: CaseGroup) => groups.every((g, i) => g === kept || polarities[i] === "failure" || (polarities[i] !== "success" && leavesAsFailure(g.body)));
+  if (carrying.length === 1 && othersLeave(carrying[0]) && safeExit(carrying[0]) && labelPolarity(carrying[0].labels) !== "failure") {
+    return { kind: "guard", failures: failuresBut(carrying[0]) };
+  }
+  const labelled = groups.filter((_, i) => polarities[i] === "success");
+  if (labelled.length === 1 && labelled[0].body.length > 0 && othersLeave(labelled[0])) {
+    return { kind: "branch", success: labelled[0].first, failures: failuresBut(labelled[0]) };
+  }
+  return { kind: "unclear" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -562,6 +720,17 @@ function startOf(branch: ASTPath): InsertionPoint {
   return { kind: "before", anchor: branch.get("body", 0) as ASTPath };
 }
 
+/** The start of the statements of the case group beginning at `index` (inside its block when the case is one `{ ... }`); the group holds some. */
+function startOfCase(switchPath: ASTPath, index: number): InsertionPoint {
+  const cases = (switchPath.node as Node).cases as Node[];
+  let last = index;
+  while ((cases[last].consequent as Node[]).length === 0 && last < cases.length - 1) last++;
+  const casePath = switchPath.get("cases", last) as ASTPath;
+  const body = cases[last].consequent as Node[];
+  if (body.length === 1 && body[0].type === "BlockStatement") return startOf(casePath.get("consequent", 0) as ASTPath);
+  return { kind: "before", anchor: casePath.get("consequent", 0) as ASTPath };
+}
+
 /** Right after `path`. */
 function after(path: ASTPath): InsertionPoint {
   return { kind: "after", anchor: path };
@@ -579,15 +748,22 @@ function enclosingTry(statement: ASTPath): ASTPath | null {
 interface GuardScan {
   /** The last guard of the run that directly follows the mutation statement. */
   lastGuard: ASTPath | null;
+  /** `if` guards, and `switch`es on the outcome whose every case but one leaves. */
   guards: ASTPath[];
   /** An if/else or success-test `if` right after the guards. */
   branch: { path: ASTPath; check: Extract<OutcomeCheck, { kind: "branch" }> } | null;
+  /** A `switch` on the outcome whose one success case (`case "ok":`) holds the success path. */
+  caseBranch: { path: ASTPath; check: Extract<OutcomeSwitch, { kind: "branch" }> } | null;
   problem: Skip | null;
+}
+
+function emptyScan(): GuardScan {
+  return { lastGuard: null, guards: [], branch: null, caseBranch: null, problem: null };
 }
 
 /** The one check a mutation in an `if` condition gets: that `if` itself. */
 function scanCondition(ms: MutationStatement, options: PointOptions): GuardScan {
-  const scan: GuardScan = { lastGuard: null, guards: [], branch: null, problem: null };
+  const scan = emptyScan();
   const stmt = ms.statement.node as Node;
   const check = classifyOutcomeCheck(stmt, { names: [], call: ms.call.node as Node }, options.neverReturns);
   if (check?.kind === "guard") {
@@ -603,27 +779,59 @@ function scanCondition(ms: MutationStatement, options: PointOptions): GuardScan 
   return scan;
 }
 
-/** Walks the statements after the mutation: the run of guards, then a branch on the outcome, if any. */
+/**
+ * True for a statement the search for guards passes over (`logger.info(...)`, `const elapsed = ...`):
+ * it can neither leave the function or its block nor answer the request, and does not rebind the outcome.
+ */
+function passesOver(stmt: Node, binding: readonly string[], neverReturns: readonly string[]): boolean {
+  if (isResponse(stmt) || mayLeave(stmt, neverReturns) || breaksOut(stmt)) return false;
+  // A labelled `break`/`continue` may jump out of the block holding the mutation.
+  if (holdsOutsideFunctions(stmt, (n) => (n.type === "BreakStatement" || n.type === "ContinueStatement") && !!n.label)) return false;
+  return !holdsOutsideFunctions(stmt, (n) => n.type === "AssignmentExpression" && patternNames(n.left as Node).some((name) => binding.includes(name)));
+}
+
+/** The skip for an outcome checked at `check` only after `stoppedAt`, a statement that may leave first. */
+function checkedAfter(ms: MutationStatement, mutationName: string, check: Node, stoppedAt: Node): Skip {
+  return skip(`the outcome of ${mutationName} is checked at line ${lineOf(check)}, after line ${lineOf(stoppedAt)}, which may return, throw, break out or answer the request before it; instrument it by hand`, ms.call.node);
+}
+
+/** Walks the statements after the mutation: the run of guards (past statements that cannot leave), then a branch on the outcome, if any. */
 function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardScan {
   if (ms.inCondition) return scanCondition(ms, options);
-  const { mutationName, neverReturns } = options;
-  const scan: GuardScan = { lastGuard: null, guards: [], branch: null, problem: null };
+  const { mutationName } = options;
+  const neverReturns = options.neverReturns ?? DEFAULT_NEVER_RETURNS;
+  const scan = emptyScan();
   const siblings = siblingsOf(ms.statement);
   if (!siblings || ms.binding.length === 0) return scan;
   const list = siblings.list.value as unknown as Node[];
-  let inRun = true;
+  // The first statement that may leave or answer before the outcome is checked: the run of guards ends there.
+  let stoppedAt: Node | null = null;
   for (let i = siblings.index + 1; i < list.length; i++) {
     const path = statementAt(siblings.list, i);
     if (list[i].type === "SwitchStatement" && mentionsBinding(list[i].discriminant, ms.binding)) {
-      // Which cases are the success path is a guess: `switch (r.status)`, `switch (r.error?.code)`.
+      if (stoppedAt) {
+        scan.problem = checkedAfter(ms, mutationName, list[i], stoppedAt);
+        return scan;
+      }
+      const check = classifyOutcomeSwitch(list[i], ms.binding, neverReturns);
+      if (check.kind === "guard") {
+        scan.guards.push(path);
+        scan.lastGuard = path;
+        continue;
+      }
+      if (check.kind === "branch") {
+        scan.caseBranch = { path, check };
+        return scan;
+      }
+      // Which cases are the success path is a guess: `switch (r.error?.code)`, several cases that carry on.
       scan.problem = skip(`line ${lineOf(list[i])} switches on the outcome of ${mutationName}, and which cases are the success path is unclear; instrument it by hand`, ms.call.node);
       return scan;
     }
     const check = classifyOutcomeCheck(list[i], ms.binding, neverReturns);
-    if (!inRun) {
-      // A failure test further down, after other statements: the success path is not where it seems.
+    if (stoppedAt) {
+      // A failure test further down, after a statement that may leave: the success path is not where it seems.
       if (check && (check.kind === "guard" || check.kind === "merge") && testPolarity(list[i].test as Node, ms.binding) === "failure") {
-        scan.problem = skip(`the outcome of ${mutationName} is checked at line ${lineOf(list[i])}, after other statements; instrument it by hand`, ms.call.node);
+        scan.problem = checkedAfter(ms, mutationName, list[i], stoppedAt);
       }
       continue;
     }
@@ -644,7 +852,11 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
       scan.problem = skip(`line ${lineOf(list[i])} branches on the outcome of ${mutationName} with if/else and it is unclear which branch is the success path`, ms.call.node);
       return scan;
     }
-    inRun = false;
+    if (check?.kind === "unclear-exit") {
+      scan.problem = skip(`line ${lineOf(list[i])} tests the outcome of ${mutationName} in a way that is neither a failure nor a success test, and leaves with what may be the success (a returned value or a 2xx response); instrument it by hand`, ms.call.node);
+      return scan;
+    }
+    if (!passesOver(list[i], ms.binding, neverReturns)) stoppedAt = list[i];
   }
   return scan;
 }
@@ -669,6 +881,7 @@ export function findSuccessPoint(ms: MutationStatement, options: PointOptions): 
   if (scan.branch) {
     return startOf(scan.branch.path.get(...scan.branch.check.success) as ASTPath);
   }
+  if (scan.caseBranch) return startOfCase(scan.caseBranch.path, scan.caseBranch.check.success);
   const tryPath = enclosingTry(ms.statement);
   const handler = tryPath ? ((tryPath.node as Node).handler as Node | null) : null;
   const checked = scan.guards.length > 0 || handler !== null;
@@ -699,6 +912,11 @@ export function findFailurePoint(ms: MutationStatement, options: PointOptions): 
   const candidates: { line: number; point: InsertionPoint }[] = [];
   for (const guard of scan.guards) {
     const line = lineOf(guard.node);
+    const outcomeSwitch = (guard.node as Node).type === "SwitchStatement" ? classifyOutcomeSwitch(guard.node as Node, ms.binding, options.neverReturns) : null;
+    if (outcomeSwitch) {
+      for (const index of outcomeSwitch.kind === "unclear" ? [] : outcomeSwitch.failures) candidates.push({ line: lineOf((guard.node as Node).cases && ((guard.node as Node).cases as Node[])[index]), point: startOfCase(guard, index) });
+      continue;
+    }
     const check = classifyOutcomeCheck(guard.node as Node, { names: ms.binding, call: ms.inCondition ? (ms.call.node as Node) : null }, options.neverReturns);
     const failures = check?.kind === "guard" ? check.failures : 1;
     for (let k = 0; k < failures; k++) candidates.push({ line, point: startOf(guard.get("consequent") as ASTPath) });
@@ -709,6 +927,10 @@ export function findFailurePoint(ms: MutationStatement, options: PointOptions): 
     if (failures > 1) for (let k = 0; k < failures; k++) candidates.push({ line, point: after(scan.branch.path) });
     else if (failure !== null) candidates.push({ line, point: startOf(scan.branch.path.get(...failure) as ASTPath) });
     else if (leavesFunction((scan.branch.path.node as Node).consequent as Node, options.neverReturns)) candidates.push({ line, point: after(scan.branch.path) });
+  }
+  if (scan.caseBranch) {
+    const cases = (scan.caseBranch.path.node as Node).cases as Node[];
+    for (const index of scan.caseBranch.check.failures) candidates.push({ line: lineOf(cases[index]), point: startOfCase(scan.caseBranch.path, index) });
   }
   const tryPath = enclosingTry(ms.statement);
   if (tryPath && (tryPath.node as Node).handler) {

@@ -1,6 +1,7 @@
 import type { ASTPath } from "jscodeshift";
 import type { Node } from "./ast";
 import { propertyKeyName } from "./ast";
+import { readsAsResult } from "./mutation";
 
 /**
  * The one place that finds names in scope: which bindings (parameters, destructured parameters,
@@ -237,9 +238,61 @@ function findNamedOrTyped(path: ASTPath, name: string, types: readonly string[])
   return null;
 }
 
-/** An Authenticator visible at `path`: a binding named `auth` or typed (or built as) `Authenticator`. */
+const RESULT_NAME = /(Res|Result)$/;
+
+/** A binding that holds a Result rather than an Authenticator: named so (`authRes`) or read as one in its block. */
+function holdsResult(binding: Binding): boolean {
+  // A written `: Authenticator` is a fact; only a name or an initialiser can be a Result's.
+  if (referencedTypeNames(binding.annotation).includes("Authenticator")) return false;
+  if (RESULT_NAME.test(binding.name)) return true;
+  const block = binding.kind === "local" ? (binding.declarationPath.parent as ASTPath | null) : binding.declarationPath;
+  return block !== null && readsAsResult(block.node, binding.name);
+}
+
+const AUTH_NAME = /^auth$|Auth$/;
+
+/** The `.value` a binding is read from: its initialiser, or the object it is destructured from when it is the one `...Auth` name there (`const { workspaceAuth } = authRes.value`). */
+function unwrappedFrom(binding: Binding): Node | null {
+  if (binding.init) return unwrapAwait(binding.init);
+  const declarator = binding.declaration;
+  if (declarator.type !== "VariableDeclarator" || (declarator.id as Node).type !== "ObjectPattern" || !declarator.init) return null;
+  const authNames = patternBindings(declarator.id as Node, null, null, { kind: "local", declarationPath: binding.declarationPath, declaration: declarator })
+    .map((b) => b.name)
+    .filter((name) => AUTH_NAME.test(name));
+  return authNames.length === 1 && authNames[0] === binding.name ? unwrapAwait(declarator.init as Node) : null;
+}
+
+/** `const auth = authRes.value`, `const { workspaceAuth } = authRes.value`: the Authenticator a refused Result binding unwraps to. */
+function unwrapsAuthenticatorResult(binding: Binding): boolean {
+  const init = unwrappedFrom(binding);
+  if (!init || init.type !== "MemberExpression" || init.computed || (init.property as Node).name !== "value") return false;
+  const object = init.object as Node;
+  if (object.type !== "Identifier") return false;
+  const result = findBinding(binding.declarationPath, object.name as string);
+  return result !== null && result.typeNames.includes("Authenticator") && holdsResult(result);
+}
+
+/** A binding visible at `path` that holds an Authenticator's Result (`authRes`), for reports when no Authenticator is found. */
+export function findAuthResultInScope(path: ASTPath): string | null {
+  for (const level of scopeLevels(path)) {
+    const found = level.find((b) => b.typeNames.includes("Authenticator") && holdsResult(b));
+    if (found) return found.name;
+  }
+  return null;
+}
+
+/**
+ * An Authenticator visible at `path`: a binding named `auth`, typed (or built as) `Authenticator`,
+ * or unwrapped from a Result built so (`const auth = authRes.value`). A binding holding the Result
+ * itself (`const authRes = await Authenticator.fromKey(...)`) is never the Authenticator.
+ */
 export function findAuthInScope(path: ASTPath): string | null {
-  return findNamedOrTyped(path, "auth", ["Authenticator"]);
+  for (const level of scopeLevels(path)) {
+    const named = level.find((b) => b.name === "auth" && !holdsResult(b));
+    const found = named ?? level.find((b) => (b.typeNames.includes("Authenticator") && !holdsResult(b)) || unwrapsAuthenticatorResult(b));
+    if (found) return found.name;
+  }
+  return null;
 }
 
 export const WORKSPACE_TYPES = ["WorkspaceType", "LightWorkspaceType", "WorkspaceResource"] as const;

@@ -87,15 +87,18 @@ export interface StepContext {
 export interface TransformCore {
   name: string;
   description: string;
-  /** True when the file's text could hold something this step changes or reports. Must never miss a match. */
-  mayMatch(source: string, options: Record<string, unknown>): boolean;
+  /**
+   * True when the file's text could hold something this step changes or reports. Must never miss a match.
+   * `emitNames`: the names an emit of this run may be called by (the audit module's emit functions, or a superset).
+   */
+  mayMatch(source: string, options: Record<string, unknown>, emitNames: readonly string[]): boolean;
   /** True when the step reads `conventions.module`: the engine then reads the audit module (ts-morph) before the first such file. */
   needsConventions?: boolean;
   /**
    * Substrings one of which a file must hold for `mayMatch` to be true: the engine tests them on the
    * raw bytes and decodes only files that hold one. Absent or null: every file is decoded and asked.
    */
-  needles?(options: Record<string, unknown>): string[] | null;
+  needles?(options: Record<string, unknown>, emitNames: readonly string[]): string[] | null;
   /** True when a file that passes `mayMatch` almost always changes, so the engine skips its probe parse. */
   precisePrefilter?: boolean;
   /** Edits `ctx.root` in place; returns true when it changed anything. */

@@ -11,6 +11,8 @@ export interface SourceFileInput {
   text: string;
   conventions: AuditConventions;
   project: ProjectFacts;
+  /** Options the shared recognisers read, as a run's steps get them (`typecheck` and the `root` it needs). */
+  options?: Record<string, unknown>;
 }
 
 /** `AUDIT8: action ...` → `action ...`: the shared recognisers name their rule, the rule column already does. */
@@ -30,7 +32,7 @@ export function checkSourceFile(input: SourceFileInput, rules: readonly CheckRul
   }
   const diagnostics: Diagnostic[] = [];
   // Check only reads: recognisers that take a step context never report through it.
-  const step: StepContext = { j: parsed.j, root: parsed.root, file, source: text, conventions: input.conventions, options: {}, report: () => undefined };
+  const step: StepContext = { j: parsed.j, root: parsed.root, file, source: text, conventions: input.conventions, options: input.options ?? {}, report: () => undefined };
   const facts = new Map<string, unknown>();
   const shared = <T>(key: string, compute: () => T): T => {
     if (!facts.has(key)) facts.set(key, compute());
@@ -53,7 +55,7 @@ export function checkSourceFile(input: SourceFileInput, rules: readonly CheckRul
     listeners.push({ rule, listener: rule.create({ file, source: text, j: parsed.j, root: parsed.root, conventions: input.conventions, project: input.project, step, shared, report }) });
   }
   const needAction = listeners.filter((l) => l.listener.literalAction);
-  for (const emit of findEmitCalls(parsed.j, parsed.root)) {
+  for (const emit of findEmitCalls(parsed.j, parsed.root, input.conventions.module.emitFunctions)) {
     const action = emitAction(emit.event);
     for (const { listener } of listeners) listener.emit?.({ emit, action });
     if (action !== null) {

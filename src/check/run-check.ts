@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { mayContainEmit } from "../audit/emit";
+import { emitNames, mayContainEmit } from "../audit/emit";
 import { DEFAULT_CONVENTIONS, type AuditConventions } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import { discoverFiles, insideRoot } from "../engine/discover";
@@ -17,6 +17,8 @@ export interface CheckRequest {
   /** Absolute paths to check (default: the root). */
   paths: string[];
   rules: readonly CheckRule[];
+  /** AUDIT5 asks the TypeScript checker about the values the syntax cannot tell. */
+  typecheck?: boolean;
 }
 
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
@@ -87,7 +89,7 @@ export function scopesOf(root: string, paths: string[]): string[] {
  * file), then its `auditmod-ignore` comments.
  */
 export function checkOneSourceFile(input: SourceFileInput, rules: readonly CheckRule[], projectDiagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const own = mayContainEmit(input.text) ? checkSourceFile(input, rules) : [];
+  const own = mayContainEmit(input.text, emitNames(input.conventions.module.emitFunctions)) ? checkSourceFile(input, rules) : [];
   const diagnostics = [...own, ...projectDiagnostics.filter((d) => d.file === input.file)];
   const texts = new Map(input.text.includes("auditmod-ignore") ? [[input.file, input.text]] : []);
   return applySuppression(diagnostics, texts, input.project).sort(compareDiagnostics);
@@ -107,6 +109,8 @@ export function runCheck(request: CheckRequest): CheckReport {
   const skipped: CheckReport["skipped"] = [];
   const textsWithIgnores = new Map<string, string>();
   let parsed = 0;
+  const names = emitNames(config.conventions.module.emitFunctions);
+  const options = request.typecheck ? { typecheck: true, root } : {};
 
   for (const file of files) {
     const abs = path.join(root, file);
@@ -128,9 +132,9 @@ export function runCheck(request: CheckRequest): CheckReport {
     }
     const { text } = decoded.source;
     if (text.includes("auditmod-ignore")) textsWithIgnores.set(file, text);
-    if (!mayContainEmit(text)) continue;
+    if (!mayContainEmit(text, names)) continue;
     parsed++;
-    diagnostics.push(...checkSourceFile({ file, text, conventions: config.conventions, project }, rules));
+    diagnostics.push(...checkSourceFile({ file, text, conventions: config.conventions, project, options }, rules));
   }
 
   diagnostics.push(...checkProject(project, rules, config.conventions).filter((d) => inScope(d.file, scopes)));

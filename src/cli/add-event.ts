@@ -45,6 +45,8 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
         failOnError: true,
         prefilter: true,
         interactive: argv.interactive as boolean,
+        // add-event writes the registry and a schema, never a statement of the code base.
+        prettier: false,
       };
       // Only a name that cannot be an action or a key stops here; one that merely breaks AUDIT8/AUDIT9 is a warning from the plan.
       const named = eventProblem({ action, targets, metadata }, null);

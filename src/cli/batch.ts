@@ -47,7 +47,11 @@ export function batchCommand(io: CliIO, result: CommandResult): CommandModule {
       const instrumentSteps: InstrumentStep[] = [];
       const locate = specFileLocator(manifestPath);
       const steps: StepSpec[] = manifest.steps.map((step, i) => {
-        if (step.kind === "fixer") return { name: step.name };
+        if (step.kind === "fixer") {
+          // A step's own `typecheck` wins over the manifest's; the checker needs the root to find tsconfig.json.
+          const typecheck = step.options?.typecheck ?? manifest.typecheck ?? false;
+          return typecheck ? { name: step.name, options: { typecheck: true, root: config.root } } : { name: step.name };
+        }
         if (step.kind === "migrate-call") {
           const resolved = resolveSpecFiles(step.spec, config.root, `steps[${i}].migrate-call`);
           problems.push(...resolved.problems);

@@ -80,6 +80,7 @@ export function checkCommand(io: CliIO, result: CommandResult): CommandModule {
         .option("output", { type: "string", describe: "write the report to FILE instead of stdout" })
         .option("rule", { type: "string", array: true, describe: "run only this rule (AUDITn); repeatable" })
         .option("ignore-rule", { type: "string", array: true, describe: "skip this rule (AUDITn); repeatable" })
+        .option("typecheck", { type: "boolean", default: false, describe: "AUDIT5: ask the TypeScript checker about metadata values the syntax cannot tell" })
         .option("baseline", { type: "string", describe: "a baseline FILE: its findings are reported apart and do not count toward the exit code" })
         .option("update-baseline", { type: "string", describe: "write every current finding to the baseline FILE (exit 0)" })
         .conflicts("baseline", "update-baseline")
@@ -98,7 +99,13 @@ export function checkCommand(io: CliIO, result: CommandResult): CommandModule {
       if (conventions.notice) io.stderr(`auditmod: ${conventions.notice}\n`);
       const config = withModuleConventions(bare, conventions);
       const absolute = paths.map((p) => path.resolve(io.cwd, p));
-      const full = runCheck({ config, paths: absolute, rules });
+      const typecheck = argv.typecheck === true;
+      const full = runCheck({ config, paths: absolute, rules, typecheck });
+      if (typecheck) {
+        const { typecheckCost } = require("../audit/typecheck") as typeof import("../audit/typecheck");
+        const cost = typecheckCost();
+        io.stderr(`auditmod: --typecheck loaded ${cost.files} files into the TypeScript checker in ${(cost.ms / 1000).toFixed(2)}s\n`);
+      }
       const scopes = scopesOf(config.root, absolute);
       const selected = new Set<string>(rules.map((r) => r.id));
       const checked = (e: { file: string; rule: string }) => inScope(e.file, scopes) && (selected.has(e.rule) || !/^AUDIT\d+$/.test(e.rule));

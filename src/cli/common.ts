@@ -39,7 +39,8 @@ export function withRunFlags<T>(y: Argv<T>) {
     .option("allow-dirty", { type: "boolean", default: false, describe: "write even where git shows uncommitted changes" })
     .option("fail-on-error", { type: "boolean", default: false, describe: "exit 1 when any file ends in error" })
     .option("prefilter", { type: "boolean", default: true, describe: "skip parsing files whose text cannot match (--no-prefilter parses all)" })
-    .option("max-file-size", { type: "number", describe: "skip files larger than this many bytes" });
+    .option("max-file-size", { type: "number", describe: "skip files larger than this many bytes" })
+    .option("prettier", { type: "boolean", describe: "format the statements auditmod writes with the repo's prettier config (--no-prettier overrides the config's format)" });
 }
 
 /** `--interactive`, on every writing command: review each hunk before it is written. */
@@ -62,6 +63,8 @@ export interface RunFlags {
   prefilter: boolean;
   maxFileSize?: number;
   interactive: boolean;
+  /** Absent: the config's `format` decides. */
+  prettier?: boolean;
 }
 
 /** The files whose every hunk was refused under `--interactive`. */
@@ -100,6 +103,7 @@ export function buildRunRequest(command: string, flags: RunFlags, paths: string[
     allowDirty: flags.allowDirty,
     failOnError: flags.failOnError,
     prefilter: flags.prefilter,
+    prettier: flags.prettier ?? config.format === "prettier",
     review: flags.interactive ? reviewFromStdin(io) : undefined,
     io: runIO,
   };

@@ -18,6 +18,7 @@ export const ConfigSchema = z
     targetStyle: z.enum(["auto", "builder", "literal"]).optional(),
     quote: z.enum(["double", "single"]).optional(),
     maxFileSize: z.number().int().positive().optional(),
+    format: z.enum(["prettier"]).optional(),
     neverReturns: z.array(z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, "expected a function name such as \"fail\" or \"Errors.unreachable\"")).optional(),
     /** Overrides what `auditmod conventions` learns from the audit module, fact by fact. */
     conventions: z
@@ -43,6 +44,8 @@ export interface AuditmodConfig {
   registry: string;
   schemasDir: string;
   maxFileSize: number;
+  /** `"prettier"`: every writing run formats the statements it writes (as `--prettier`). */
+  format?: "prettier";
   conventions: AuditConventions;
   /** The config's `conventions`: facts that override what the audit module says. */
   moduleOverrides: Partial<AuditModuleFacts>;
@@ -111,6 +114,7 @@ export function loadConfig(root: string): AuditmodConfig {
     registry,
     schemasDir: rootRelative(root, config.schemasDir ?? DEFAULT_SCHEMAS_DIR, "schemasDir"),
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(config.format ? { format: config.format } : {}),
     moduleOverrides: config.conventions ?? {},
     conventions: {
       auditModuleSpecifier: config.auditModuleSpecifier ?? DEFAULT_CONVENTIONS.auditModuleSpecifier,
@@ -118,7 +122,8 @@ export function loadConfig(root: string): AuditmodConfig {
       targetStyle: style === "auto" ? detectTargetStyle(path.join(root, registry)) : style,
       quote: config.quote ?? DEFAULT_CONVENTIONS.quote,
       neverReturns: config.neverReturns ?? DEFAULT_CONVENTIONS.neverReturns,
-      module: DEFAULT_CONVENTIONS.module,
+      // The config's facts hold without reading the module (its emit names decide the prefilter).
+      module: { ...DEFAULT_CONVENTIONS.module, ...config.conventions },
     },
   };
 }

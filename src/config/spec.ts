@@ -219,17 +219,30 @@ export function matchesFiles(file: string, filters: readonly (string | FileFilte
 // ---------------------------------------------------------------------------------------------
 // Batch manifests.
 
-export type ManifestStep = { kind: "fixer"; name: string } | { kind: "instrument"; spec: InstrumentSpec } | { kind: "migrate-call"; spec: MigrateCallSpec };
+/** A fixer step's options: `- stringify-metadata: { typecheck: true }`. */
+export interface FixerOptions {
+  typecheck?: boolean;
+}
+
+export type ManifestStep = { kind: "fixer"; name: string; options?: FixerOptions } | { kind: "instrument"; spec: InstrumentSpec } | { kind: "migrate-call"; spec: MigrateCallSpec };
 
 export interface Manifest {
   /** The `root` written in the manifest (relative to the manifest's folder), if any. */
   root?: string;
+  /** The default of every stringify-metadata step's `typecheck`. */
+  typecheck?: boolean;
   steps: ManifestStep[];
 }
+
+/** The fixers whose step takes options, and which. */
+const FIXER_OPTIONS: Record<string, z.ZodType<FixerOptions>> = {
+  "stringify-metadata": z.object({ typecheck: z.boolean().optional() }).strict(),
+};
 
 const ManifestShape = z
   .object({
     root: z.string().min(1).optional(),
+    typecheck: z.boolean().optional(),
     steps: z.array(z.unknown()).min(1, "a batch needs at least one step"),
   })
   .strict();
@@ -260,6 +273,18 @@ export function parseManifest(raw: unknown, fixers: readonly string[]): Manifest
       problems.push(...migration.problems);
       return;
     }
+    if (keys.length === 1 && fixers.includes(keys[0])) {
+      const name = keys[0];
+      const schema = FIXER_OPTIONS[name];
+      if (!schema) {
+        problems.push(`${where}.${name}: this fixer takes no options; write it as a name: \`- ${name}\``);
+        return;
+      }
+      const options = schema.safeParse((step as Record<string, unknown>)[name] ?? {});
+      if (options.success) steps.push({ kind: "fixer", name, options: options.data });
+      else problems.push(...formatIssues(options.error.issues, `${where}.${name}`));
+      return;
+    }
     if (keys.length !== 1 || keys[0] !== "instrument") {
       problems.push(`${where}: expected a fixer name, \`instrument: { ... }\` or \`migrate-call: { ... }\`, got ${describeValue(step)}`);
       return;
@@ -268,8 +293,12 @@ export function parseManifest(raw: unknown, fixers: readonly string[]): Manifest
     if (checked.spec) steps.push({ kind: "instrument", spec: checked.spec });
     problems.push(...checked.problems);
   });
+  const typecheck = raw && typeof raw === "object" ? (raw as { typecheck?: unknown }).typecheck : undefined;
+  if (typecheck === true && !steps.some((s) => s.kind === "fixer" && s.name === "stringify-metadata")) {
+    problems.push("typecheck: only stringify-metadata steps use it, and this batch has none");
+  }
   if (problems.length > 0 || !shape.success) throw new SpecError(problems);
-  return { root: shape.data.root, steps };
+  return { root: shape.data.root, typecheck: shape.data.typecheck, steps };
 }
 
 function describeValue(value: unknown): string {

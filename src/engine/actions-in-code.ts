@@ -1,4 +1,4 @@
-import { emitAction, findEmitCalls, mayContainEmit } from "../audit/emit";
+import { emitAction, emitNames, findEmitCalls, mayContainEmit, type EmitFunctions } from "../audit/emit";
 import { positionOf } from "../audit/location";
 import { parseForProbe, parserFor } from "./parse";
 
@@ -18,15 +18,16 @@ function quotes(text: string, action: string): boolean {
  * an emit name and one of the actions as a string literal is parsed (a plain probe parse), and the
  * emit recogniser then confirms it; a file that does not parse proves nothing.
  */
-export function findActionsInCode(files: Iterable<{ file: string; text: string }>, actions: readonly string[]): Map<string, ActionUse> {
+export function findActionsInCode(files: Iterable<{ file: string; text: string }>, actions: readonly string[], functions: EmitFunctions): Map<string, ActionUse> {
   const found = new Map<string, ActionUse>();
+  const names = emitNames(functions);
   for (const { file, text } of files) {
     const wanted = actions.filter((a) => !found.has(a) && quotes(text, a));
-    if (wanted.length === 0 || !mayContainEmit(text)) continue;
+    if (wanted.length === 0 || !mayContainEmit(text, names)) continue;
     let calls;
     try {
       const { j, root } = parseForProbe(text, parserFor(file));
-      calls = findEmitCalls(j, root);
+      calls = findEmitCalls(j, root, functions);
     } catch {
       continue;
     }

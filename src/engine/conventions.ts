@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { defaultConventions, learnConventions, withOverrides, type LearnedConventions } from "../audit/conventions";
+import { defaultConventions, emitFunctionCandidates, learnConventions, withOverrides, type LearnedConventions } from "../audit/conventions";
+import { emitNames } from "../audit/emit";
 import type { AuditConventions } from "../audit/types";
 import { CONFIG_FILE, type AuditmodConfig } from "../config/config";
 import { lineColumnAt } from "../registry/position";
@@ -52,4 +53,28 @@ export function loadConventions(config: AuditmodConfig): LoadedConventions {
 export function withModuleConventions(config: AuditmodConfig, loaded: LoadedConventions): AuditmodConfig {
   const conventions: AuditConventions = { ...config.conventions, module: loaded.facts };
   return { ...config, conventions };
+}
+
+/** The emit names a run reads files with before the audit module is learned, and whether learning may change them. */
+export interface EmitNamesBeforeLearning {
+  names: string[];
+  /** True when the module may name its emits otherwise: the run then learns them at the first file that may match. */
+  learn: boolean;
+}
+
+/**
+ * Without ts-morph: the configured emit names (the config's, else the standard ones), plus the
+ * functions of the module text that could be emits, when it has any other (`emitFunctionCandidates`).
+ */
+export function emitNamesBeforeLearning(config: AuditmodConfig): EmitNamesBeforeLearning {
+  const configured = emitNames(config.conventions.module.emitFunctions);
+  if (config.moduleOverrides.emitFunctions) return { names: configured, learn: false };
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(config.root, config.registry), "utf8");
+  } catch {
+    return { names: configured, learn: false }; // learning would fall back to the defaults too
+  }
+  const others = emitFunctionCandidates(text).filter((name) => !configured.includes(name));
+  return others.length === 0 ? { names: configured, learn: false } : { names: [...configured, ...others], learn: true };
 }

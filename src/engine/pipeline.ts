@@ -53,9 +53,9 @@ export function resolveSteps(steps: StepSpec[]): TransformCore[] {
  * matching step's prefilter is precise (the file almost surely changes: parse it for editing at
  * once), else "probe" (a cheap parse first decides).
  */
-export function prefilterVerdict(text: string, steps: StepSpec[]): "skip" | "probe" | "edit" {
+export function prefilterVerdict(text: string, steps: StepSpec[], emitNames: readonly string[]): "skip" | "probe" | "edit" {
   const cores = resolveSteps(steps);
-  const matched = cores.filter((core, i) => core.mayMatch(text, steps[i].options ?? {}));
+  const matched = cores.filter((core, i) => core.mayMatch(text, steps[i].options ?? {}, emitNames));
   if (matched.length === 0) return "skip";
   return matched.every((core) => core.precisePrefilter) ? "edit" : "probe";
 }
@@ -64,11 +64,11 @@ export function prefilterVerdict(text: string, steps: StepSpec[]): "skip" | "pro
  * The byte prefilter: substrings (as bytes) one of which a file must hold for any step to match it,
  * or null when some step names none (every file is then decoded and asked `mayMatch`).
  */
-export function prefilterNeedles(steps: StepSpec[]): Buffer[] | null {
+export function prefilterNeedles(steps: StepSpec[], emitNames: readonly string[]): Buffer[] | null {
   const cores = resolveSteps(steps);
   const needles: Buffer[] = [];
   for (const [i, core] of cores.entries()) {
-    const own = core.needles?.(steps[i].options ?? {});
+    const own = core.needles?.(steps[i].options ?? {}, emitNames);
     if (!own) return null;
     for (const needle of own) needles.push(Buffer.from(needle, "utf8"));
   }

@@ -3,7 +3,8 @@ import * as path from "node:path";
 import type { AuditConventions, Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import { findActionsInCode, type ActionUse } from "./actions-in-code";
-import { loadConventions, withModuleConventions } from "./conventions";
+import { emitNames } from "../audit/emit";
+import { emitNamesBeforeLearning, loadConventions, withModuleConventions } from "./conventions";
 import { colourDiff, unifiedDiff } from "./diff";
 import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFiles, toPosix } from "./discover";
 import { UsageError } from "./errors";
@@ -11,6 +12,7 @@ import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
 import { beginRunJournal, beginWritingSession } from "./journal";
 import { holdsNeedle, prefilterNeedles, prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
 import { JobQueue } from "./pool";
+import { formatWrittenWithPrettier } from "./prettier";
 import { decodeSource, encodeOutput, undecodableReason, type SourceText } from "./text";
 import { atomicWrite, identityOf, type FileIdentity } from "./write";
 
@@ -61,6 +63,8 @@ export interface RunRequest {
   allowDirty: boolean;
   failOnError: boolean;
   prefilter: boolean;
+  /** Format the statements the steps wrote with the repo's prettier config (`--prettier`, config `format`). */
+  prettier?: boolean;
   /** Actions whose existing emits the run looks for in its files (`RunFacts.actionsInCode`). */
   actionsInCode?: readonly string[];
   /** The conventions with the audit module's facts, when the caller has read them already (the run then does not). */
@@ -123,6 +127,13 @@ interface ReadFile {
   /** What writing the output back needs of the source: BOM and endings (and, for mixed endings, the text). */
   ending?: Parameters<typeof encodeOutput>[1];
   outcome?: FileOutcome;
+}
+
+/** The text the steps read, decoded again from the bytes kept (only `--prettier` needs it after the steps). */
+function stepTextOf(read: ReadFile): string {
+  const decoded = decodeSource(read.bytes!);
+  if (!decoded.ok) throw new Error(`${read.file}: ${decoded.reason}`);
+  return decoded.source.text;
 }
 
 /**
@@ -205,16 +216,21 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const queue = new JobQueue(request.jobs, (outcome) => {
     if (outcome.status !== "changed") reads[outcome.index] = undefined;
   });
-  const needles = request.prefilter ? prefilterNeedles(request.steps) : null;
   // The audit module is read (ts-morph) only once a file reaches a step that needs its conventions.
   const cores = resolveSteps(request.steps);
   let conventions: AuditConventions | null = request.conventions ?? null;
+  // Emit names: the learned ones once read; before that, a superset read from the module's text.
+  const before = conventions ? { names: emitNames(conventions.module.emitFunctions), learn: false } : emitNamesBeforeLearning(config);
+  let names = before.names;
+  // The byte prefilter looks for the names known before learning: the learned ones are among them.
+  const needles = request.prefilter ? prefilterNeedles(request.steps, before.names) : null;
   const conventionsFor = (text: string): AuditConventions => {
     if (conventions) return conventions;
-    if (!cores.some((core, i) => core.needsConventions && core.mayMatch(text, request.steps[i].options ?? {}))) return config.conventions;
+    if (!cores.some((core, i) => (core.needsConventions || before.learn) && core.mayMatch(text, request.steps[i].options ?? {}, names))) return config.conventions;
     const loaded = loadConventions(config);
     if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
     conventions = withModuleConventions(config, loaded).conventions;
+    names = emitNames(conventions.module.emitFunctions);
     return conventions;
   };
   // Existing emits of the instrumented actions are looked for in every file read, whatever the steps' prefilter says.
@@ -231,7 +247,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
       outcomes[index] = read.outcome;
     } else {
       // --no-prefilter parses every file, and always probes first.
-      const verdict = request.prefilter ? prefilterVerdict(read.source!.text, request.steps) : "probe";
+      const verdict = request.prefilter ? prefilterVerdict(read.source!.text, request.steps, names) : "probe";
       if (verdict === "skip") {
         outcomes[index] = { index, file, status: "unchanged", findings: [] };
       } else {
@@ -246,6 +262,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const bar = io.progress && queue.size > 300 ? startProgress(queue.size) : null;
   for (const outcome of await queue.finish((n) => bar?.update(n))) outcomes[outcome.index] = outcome;
   bar?.stop();
+  if (request.prettier) await formatWrittenWithPrettier(outcomes, (i) => stepTextOf(reads[i]!), root, (m) => io.stderr(`auditmod: ${m}\n`));
 
   // `fromStep`: the edit was computed from the bytes this run read; else from the text the hook read.
   const edits: (FileEdit & { index?: number; fromStep?: boolean })[] = [];
@@ -254,7 +271,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
     const read = reads[outcome.index]!;
     edits.push({ index: outcome.index, file: outcome.file, before: read.bytes!.toString("utf8"), after: encodeOutput(outcome.output!, read.ending!), fromStep: true });
   }
-  const extra = request.extraEdits?.(runFacts(request, actionTexts, outcomes)) ?? { edits: [], findings: [] };
+  const extra = request.extraEdits?.(runFacts(request, actionTexts, outcomes, conventions ?? config.conventions)) ?? { edits: [], findings: [] };
   // Registry and schema edits are files of the run too: counted, reported and written like the rest.
   const indexOf = new Map(outcomes.map((o) => [o.file, o.index]));
   for (const edit of extra.edits) {
@@ -345,10 +362,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   return report;
 }
 
-function runFacts(request: RunRequest, actionTexts: { file: string; text: string }[], outcomes: FileOutcome[]): RunFacts {
+function runFacts(request: RunRequest, actionTexts: { file: string; text: string }[], outcomes: FileOutcome[], conventions: AuditConventions): RunFacts {
   const emitsByStep = request.steps.map(() => 0);
   for (const outcome of outcomes) outcome.emits?.forEach((n, step) => (emitsByStep[step] += n));
-  return { emitsByStep, actionsInCode: request.actionsInCode?.length ? findActionsInCode(actionTexts, request.actionsInCode) : new Map() };
+  return { emitsByStep, actionsInCode: request.actionsInCode?.length ? findActionsInCode(actionTexts, request.actionsInCode, conventions.module.emitFunctions) : new Map() };
 }
 
 function startProgress(total: number): { update(n: number): void; stop(): void } {

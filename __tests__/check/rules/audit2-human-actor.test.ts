@@ -1,5 +1,5 @@
 import { audit2HumanActor } from "../../../src/check/rules/audit2-human-actor";
-import { code, runRuleTests } from "../rule-tester";
+import { code, conventionsWith, runRuleTests } from "../rule-tester";
 
 const rewrite = (userId: string, workspaceId: string) =>
   `emitAuditLogEventDirect reports a system actor although the user id \`${userId}\` is in scope; emit as that user: \`void emitAuditLogEvent({ auth: await Authenticator.fromUserIdAndWorkspaceId(${userId}, ${workspaceId}), ... })\``;
@@ -99,6 +99,29 @@ runRuleTests(audit2HumanActor, {
       errors: [
         { line: 2, column: 52, message: rewrite("editorUserId", "workspace.sId") },
         { line: 6, column: 52, message: rewrite("args.requestedByUserId", "workspace.sId") },
+      ],
+    },
+    {
+      name: "a module whose emits are named otherwise: its direct emit is judged, and the rewrite names its auth emit",
+      file: "temporal/data_retention/activities.ts",
+      conventions: conventionsWith({
+        emitFunctions: [
+          { name: "emitAuditEvent", kind: "auth", params: ["auth", "action", "targets"] },
+          { name: "emitAuditLogEventForSystem", kind: "direct", params: ["workspace", "actor", "action", "targets"] },
+        ],
+      }),
+      code: code`
+        export async function purgeActivity(workspace: LightWorkspaceType, userId: string) {
+          void emitAuditLogEventForSystem({ workspace, actor: { type: "system", id: "t", name: "T" }, action: "data_source.retention_purged", targets: [] });
+        }
+      `,
+      errors: [
+        {
+          line: 2,
+          column: 55,
+          message:
+            "emitAuditLogEventForSystem reports a system actor although the user id `userId` is in scope; emit as that user: `void emitAuditEvent({ auth: await Authenticator.fromUserIdAndWorkspaceId(userId, workspace.sId), ... })`",
+        },
       ],
     },
   ],

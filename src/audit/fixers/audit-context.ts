@@ -2,7 +2,7 @@ import type { ExpressionKind } from "ast-types/lib/gen/kinds";
 import type { CallExpression, JSCodeshift, ObjectExpression } from "jscodeshift";
 import type { Node } from "../ast";
 import { propertyKeyName, propertyNamed } from "../ast";
-import { findEmitCalls, mayContainEmit, type EmitCall, EMIT_NEEDLES } from "../emit";
+import { findEmitCalls, mayContainEmit, type EmitCall } from "../emit";
 import { ensureAuditImport, importedLocalName } from "../imports";
 import { sourceRange } from "../positions";
 import { findAuthInScope, findNextRequestInScope } from "../scope";
@@ -157,11 +157,11 @@ export const auditContext: TransformCore = {
   name: "audit-context",
   description:
     "adds `context: getAuditLogContext(auth, req)` where a Next.js request is in scope and upgrades `getAuditLogContext(auth)` to `(auth, req)`; direct emits without context get `{ location: \"internal\" }` (AUDIT6)",
-  mayMatch: (source) => mayContainEmit(source),
-  needles: () => EMIT_NEEDLES,
+  mayMatch: (source, _options, names) => mayContainEmit(source, names),
+  needles: (_options, names) => [...names],
   apply(ctx) {
     let changed = false;
-    for (const emit of findEmitCalls(ctx.j, ctx.root)) {
+    for (const emit of findEmitCalls(ctx.j, ctx.root, ctx.conventions.module.emitFunctions)) {
       const event = emit.event;
       if (emit.kind === "direct") {
         if (!event) {

@@ -1,4 +1,4 @@
-import { classifyEmitUsage, findEmitCalls, mayHaveUnvoidedEmit, EMIT_NEEDLES } from "../emit";
+import { classifyEmitUsage, findEmitCalls, mayHaveUnvoidedEmit } from "../emit";
 import { scriptExemption } from "../scripts";
 import type { TransformCore } from "../types";
 
@@ -6,14 +6,14 @@ import type { TransformCore } from "../types";
 export const awaitToVoid: TransformCore = {
   name: "await-to-void",
   description: "`await emitAuditLogEvent(...)` statements become `void ...` (AUDIT1); returned, assigned or Promise.all-ed emits are reported",
-  mayMatch: (source) => mayHaveUnvoidedEmit(source),
-  needles: () => EMIT_NEEDLES,
+  mayMatch: (source, _options, names) => mayHaveUnvoidedEmit(source, names),
+  needles: (_options, names) => [...names],
   precisePrefilter: true,
   apply(ctx) {
     const { j } = ctx;
     const exemption = scriptExemption(ctx.file, ctx.source, ctx.conventions);
     let changed = false;
-    for (const emit of findEmitCalls(j, ctx.root)) {
+    for (const emit of findEmitCalls(j, ctx.root, ctx.conventions.module.emitFunctions)) {
       const usage = classifyEmitUsage(emit.path);
       const call = emit.path.node;
       const name = emit.callee;

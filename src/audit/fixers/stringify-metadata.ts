@@ -1,6 +1,6 @@
 import type { ExpressionKind } from "ast-types/lib/gen/kinds";
 import type { Node } from "../ast";
-import { EMIT_NEEDLES, findEmitCalls, mayContainEmit } from "../emit";
+import { findEmitCalls, mayContainEmit } from "../emit";
 import { describeUndecided, metadataEntries, metadataValueKind, stringifyValue, type MetadataEntry } from "../metadata";
 import { fileTypes, type FileTypes } from "../typecheck";
 import type { StepContext, TransformCore } from "../types";
@@ -23,9 +23,9 @@ export const stringifyMetadata: TransformCore = {
   name: "stringify-metadata",
   description:
     "wraps in `String(...)` emit metadata values that are surely not strings (AUDIT5); values the syntax cannot tell are reported (--typecheck asks the TypeScript checker, --wrap-unknown wraps them)",
-  mayMatch: (source) => mayContainEmit(source) && source.includes("metadata"),
+  mayMatch: (source, _options, names) => mayContainEmit(source, names) && source.includes("metadata"),
   needsConventions: true,
-  needles: () => EMIT_NEEDLES,
+  needles: (_options, names) => [...names],
   apply(ctx) {
     const { j } = ctx;
     const typecheck = ctx.options.typecheck === true;
@@ -35,7 +35,7 @@ export const stringifyMetadata: TransformCore = {
     let checker: FileTypes | null | undefined;
     const undecided: MetadataEntry[] = [];
     let changed = false;
-    for (const emit of findEmitCalls(j, ctx.root)) {
+    for (const emit of findEmitCalls(j, ctx.root, ctx.conventions.module.emitFunctions)) {
       if (!emit.event) {
         ctx.report(emit.path.node, `${emit.callee} is not called with an object literal, so its metadata cannot be checked (AUDIT5); left alone`);
         continue;

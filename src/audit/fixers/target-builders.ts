@@ -1,7 +1,7 @@
 import type { ExpressionKind as Expression } from "ast-types/lib/gen/kinds";
 import type { ArrayExpression } from "jscodeshift";
 import { propertyNamed, type Node } from "../ast";
-import { findEmitCalls, mayContainEmit, EMIT_NEEDLES } from "../emit";
+import { findEmitCalls, mayContainEmit } from "../emit";
 import { removeAuditImportIfUnused } from "../imports";
 import { setComments, takePlace } from "../snippets";
 import {
@@ -109,15 +109,15 @@ export const targetBuilders: TransformCore = {
   name: "target-builders",
   description:
     'migrates target literals and `buildWorkspaceTarget(x)` to `buildAuditLogTarget("<type>", x)` when `x` is the resource itself (and back, with `--style literal`)',
-  mayMatch: (source) => mayContainEmit(source),
-  needles: () => EMIT_NEEDLES,
+  mayMatch: (source, _options, names) => mayContainEmit(source, names),
+  needles: (_options, names) => [...names],
   apply(ctx) {
     const style = styleOption(ctx);
     if (!style) {
       ctx.report(null, `unknown style "${String(ctx.options.style)}" (expected builder or literal); nothing changed`, "error");
       return false;
     }
-    const emits = findEmitCalls(ctx.j, ctx.root);
+    const emits = findEmitCalls(ctx.j, ctx.root, ctx.conventions.module.emitFunctions);
     if (emits.length === 0) return false;
     const names = targetBuilderNames(ctx);
     const plan = style === "builder" ? planBuilder : planLiteral;

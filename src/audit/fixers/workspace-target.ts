@@ -1,6 +1,6 @@
 import type { ArrayExpression, ASTNode, ObjectExpression } from "jscodeshift";
 import { propertyNamed, type NamedProperty, type Node } from "../ast";
-import { findEmitCalls, mayContainEmit, type EmitCall, EMIT_NEEDLES } from "../emit";
+import { findEmitCalls, mayContainEmit, type EmitCall } from "../emit";
 import { withElements } from "../snippets";
 import { buildWorkspaceTarget, isWorkspaceTarget, targetBuilderNames, workspaceOfEvent, type TargetBuilderNames } from "../targets";
 import type { StepContext, TransformCore } from "../types";
@@ -65,10 +65,10 @@ function fixTargets(ctx: StepContext, emit: EmitCall, event: ObjectExpression, t
 export const workspaceTarget: TransformCore = {
   name: "workspace-target",
   description: "adds the missing workspace target as the first target, or moves it first (AUDIT7); in direct emits it builds it from `workspace`",
-  mayMatch: (source) => mayContainEmit(source),
-  needles: () => EMIT_NEEDLES,
+  mayMatch: (source, _options, names) => mayContainEmit(source, names),
+  needles: (_options, names) => [...names],
   apply(ctx) {
-    const emits = findEmitCalls(ctx.j, ctx.root);
+    const emits = findEmitCalls(ctx.j, ctx.root, ctx.conventions.module.emitFunctions);
     if (emits.length === 0) return false;
     const names = targetBuilderNames(ctx);
     let changed = false;

@@ -15,6 +15,7 @@ import {
   findSuccessPoint,
   declaredNames,
   freeNames,
+  isRouteRegistration,
   isSkip,
   relateStatements,
   returnsEarly,
@@ -30,7 +31,7 @@ import {
   type Skip,
 } from "../mutation";
 import { buildTemplateStatement, existingTemplateCallLine, localTemplateCallee, templateCallee } from "./template";
-import { enclosingFunction, findAuthInScope, findBinding, findNextRequestInScope, findWorkspaceInScope } from "../scope";
+import { enclosingFunction, findAuthInScope, findAuthResultInScope, findBinding, findNextRequestInScope, findWorkspaceInScope } from "../scope";
 import type { StepContext, TransformCore } from "../types";
 
 /*
@@ -118,7 +119,7 @@ function isInside(path: ASTPath, ancestor: ASTPath | null): boolean {
 
 /** An emit of `action` already in the function (or module) holding the mutation: its line, else null. */
 function existingEmitLine(ctx: StepContext, fn: ASTPath | null, action: string): number | null {
-  const existing = findEmitCalls(ctx.j, fn ? ctx.j(fn) : ctx.root).find((emit) => emit.event !== null && emitAction(emit.event) === action);
+  const existing = findEmitCalls(ctx.j, fn ? ctx.j(fn) : ctx.root, ctx.conventions.module.emitFunctions).find((emit) => emit.event !== null && emitAction(emit.event) === action);
   return existing ? lineOf(existing.path.node) : null;
 }
 
@@ -127,6 +128,9 @@ function subjectAt(statement: ASTPath, spec: InstrumentSpec): { subject: EmitSub
   const auth = findAuthInScope(statement);
   if (auth) return { subject: { kind: "auth", auth, req: findNextRequestInScope(statement) }, binding: auth };
   const workspace = findWorkspaceInScope(statement);
+  const result = findAuthResultInScope(statement);
+  // A Result of `Authenticator.*` is no Authenticator: say which binding must be unwrapped rather than emit with it.
+  if (!workspace && result) return `no Authenticator in scope: \`${result}\` holds the Result of an Authenticator call, not the Authenticator; unwrap it first (\`const auth = ${result}.value;\`) or instrument it by hand`;
   if (!workspace) return "no auth or workspace in scope: neither an Authenticator (`auth`) nor a workspace is visible here";
   if (!spec.actor) return `no Authenticator in scope, only a workspace (\`${workspace}\`): a direct emit needs the spec's \`actor\` ({ type, id, name })`;
   return { subject: { kind: "direct", workspace, actor: spec.actor }, binding: workspace };
@@ -334,7 +338,9 @@ function describeCallee(call: Node, pattern: string): string {
 function mutationCalls(ctx: StepContext, pattern: MutationPattern): ASTPath[] {
   const calls: ASTPath[] = [];
   ctx.root.find(ctx.j.Node).forEach((path) => {
-    if (matchesMutation(path.node as unknown as Node, pattern)) calls.push(path as unknown as ASTPath);
+    const node = path.node as unknown as Node;
+    // A route registration (`app.delete("/:id", async (c) => ...)`) is no mutation: not a site, not reported; its handler is searched like any function.
+    if (matchesMutation(node, pattern) && !isRouteRegistration(node)) calls.push(path as unknown as ASTPath);
   });
   return calls;
 }

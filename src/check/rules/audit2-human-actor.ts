@@ -1,6 +1,7 @@
 import type { ASTPath } from "jscodeshift";
 import type { Node } from "../../audit/ast";
 import { propertyKeyName, propertyNamed } from "../../audit/ast";
+import { emitFunctionFor } from "../../audit/emit";
 import { staticString } from "../../audit/targets";
 import { enclosingFunction, findBinding, isFunctionNode } from "../../audit/scope";
 import type { CheckRule } from "../types";
@@ -97,7 +98,7 @@ export const audit2HumanActor: CheckRule = {
           node: actor.value as never,
           message:
             `${emit.callee} reports a system actor although the user id \`${userId}\` is in scope; emit as that user: ` +
-            `\`void emitAuditLogEvent({ auth: await Authenticator.fromUserIdAndWorkspaceId(${userId}, ${workspaceId}), ... })\``,
+            `\`void ${emitFunctionFor(context.conventions.module.emitFunctions, "auth")}({ auth: await Authenticator.fromUserIdAndWorkspaceId(${userId}, ${workspaceId}), ... })\``,
         });
       },
     };

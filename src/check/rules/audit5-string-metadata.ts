@@ -1,5 +1,6 @@
 import type { ASTPath } from "jscodeshift";
 import { describeUndecided, metadataEntries, metadataValueKind, type MetadataEntry } from "../../audit/metadata";
+import { fileTypes, type FileTypes } from "../../audit/typecheck";
 import type { CheckRule } from "../types";
 import { snippet } from "./site";
 
@@ -18,6 +19,17 @@ export const audit5StringMetadata: CheckRule = {
   create(context) {
     const undecided: MetadataEntry[] = [];
     const stringOnly = context.conventions.module.metadataStringOnly;
+    const { typecheck, root } = context.step.options;
+    // `check --typecheck`: built once per file, and only when some value cannot be told by its syntax.
+    let checker: FileTypes | null | undefined;
+    const checkerAnswer = (entry: MetadataEntry): boolean | null => {
+      if (checker === undefined) {
+        const result = fileTypes(typeof root === "string" ? root : process.cwd(), context.file, context.source);
+        checker = result.ok ? result.types : null;
+        if (!result.ok) context.report({ line: 1, column: 1, severity: "info", fixer: null, message: `--typecheck: ${result.reason}; values the syntax cannot tell are noted as without it` });
+      }
+      return checker ? checker.isString(entry.value) : null;
+    };
     return {
       emit({ emit }) {
         if (!emit.event) return;
@@ -30,6 +42,17 @@ export const audit5StringMetadata: CheckRule = {
         for (const entry of read.entries) {
           const kind = metadataValueKind(emit.path as ASTPath, entry.value);
           if (kind === "string") continue;
+          if (kind === "unknown" && !stringOnly && typecheck === true) {
+            const answer = checkerAnswer(entry);
+            if (answer === true) continue;
+            if (answer === false) {
+              context.report({
+                node: entry.value as never,
+                message: `metadata "${entry.key}" is \`${snippet(context, entry.value)}\`, which the TypeScript checker does not type as a string; wrap it in String(...) (\`auditmod run stringify-metadata --typecheck\`)`,
+              });
+              continue;
+            }
+          }
           if (kind === "unknown") {
             if (!stringOnly) undecided.push(entry);
             continue;
@@ -43,7 +66,10 @@ export const audit5StringMetadata: CheckRule = {
           node: undecided[0].value as never,
           severity: "info",
           fixer: null,
-          message: `${undecided.length} metadata value(s) may not be strings: ${describeUndecided(undecided)}; cannot tell without types: use \`auditmod run stringify-metadata --typecheck\``,
+          message:
+            typecheck === true
+              ? `${undecided.length} metadata value(s) may not be strings: ${describeUndecided(undecided)}; the TypeScript checker could not answer for them`
+              : `${undecided.length} metadata value(s) may not be strings: ${describeUndecided(undecided)}; cannot tell without types: use \`auditmod run stringify-metadata --typecheck\``,
         });
       },
     };

@@ -1,5 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 
+import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";
+
 import { withSessionAuthenticationForWorkspace } from "@app/lib/api/auth_wrappers";
 import type { Authenticator } from "@app/lib/auth";
 import { MembershipInvitationResource } from "@app/lib/resources/membership_invitation_resource";
@@ -18,6 +20,20 @@ async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenti
           api_error: { type: "invalid_request_error", message: r.error.message },
         });
       }
+
+      void emitAuditLogEvent({
+        auth,
+        action: "user.invited",
+        targets: [
+          buildWorkspaceTarget(auth.getNonNullableWorkspace()),
+          { type: "membership_invitation", id: r.value.sId, name: r.value.name },
+        ],
+        context: getAuditLogContext(auth, req),
+        metadata: {
+          invitee_email: invitee,
+        },
+      });
+
       return res.status(201).json({ invitation: r.value.toJSON() });
     }
 

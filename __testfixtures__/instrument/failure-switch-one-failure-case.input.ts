@@ -2,31 +2,31 @@ import type { NextApiRequest, NextApiResponse } from "next";
 
 import { withSessionAuthenticationForWorkspace } from "@app/lib/api/auth_wrappers";
 import type { Authenticator } from "@app/lib/auth";
-import { SubscriptionResource } from "@app/lib/resources/subscription_resource";
+import { WorkspaceDomainResource } from "@app/lib/resources/workspace_domain_resource";
 import { apiError } from "@app/logger/withlogging";
 
 async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator): Promise<void> {
   switch (req.method) {
     case "POST": {
-      const subscription = await SubscriptionResource.fetchActiveByWorkspace(auth.getNonNullableWorkspace());
-      if (!subscription) {
+      const domain = await WorkspaceDomainResource.fetchByName(auth, req.body.domain);
+      if (!domain) {
         return apiError(req, res, {
           status_code: 404,
-          api_error: { type: "subscription_not_found", message: "No active subscription." },
+          api_error: { type: "domain_not_found", message: "The domain was not found." },
         });
       }
-      const cancelRes = await subscription.cancel(auth, { atPeriodEnd: req.body.atPeriodEnd === true });
-      switch (cancelRes.status) {
-        case "already_canceled":
+      const verification = await domain.verify(auth);
+      switch (verification.status) {
+        case "dns_record_missing":
           return apiError(req, res, {
-            status_code: 409,
-            api_error: { type: "invalid_request_error", message: "The subscription is already canceled." },
+            status_code: 400,
+            api_error: { type: "invalid_request_error", message: "The TXT record was not found." },
           });
-        case "scheduled":
-        case "canceled":
+        case "verified":
+        case "already_verified":
           break;
       }
-      return res.status(200).json({ subscription: subscription.toJSON() });
+      return res.status(200).json({ domain: domain.toJSON() });
     }
 
     default:
