@@ -265,15 +265,39 @@ describe("an audit module that names its emits otherwise (emitAuditEvent, emitAu
     expect(second.stderr.split("\n")[0]).toBe("lib/api/spaces.ts:7:26  info  [instrument] already instrumented: this function emits space.archived (line 12)");
   });
 
-  it("check --typecheck without a tsconfig.json says why once per file and keeps the values the syntax cannot tell as info", () => {
-    const r = runCli(["check", path.join(RENAMED, "pages"), "--root", RENAMED, "--typecheck", "--format", "json", "--rule", "AUDIT5"], REPO_ROOT);
+  it("check --typecheck without a tsconfig.json says why once per run on stderr and keeps the values the syntax cannot tell as info", () => {
+    const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-typecheck-");
+    // A second file with a value the syntax cannot tell: the reason is still said once.
+    const renamed = "pages/api/w/[wId]/spaces/[spaceId]/rename.ts";
+    fs.mkdirSync(path.dirname(path.join(dir, renamed)), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, renamed),
+      [
+        'import { buildWorkspaceTarget, emitAuditEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";',
+        "",
+        "export async function renameSpace(req: NextApiRequest, auth: Authenticator, space: SpaceResource, name: string) {",
+        "  await space.updateName(auth, name);",
+        "  void emitAuditEvent({",
+        "    auth,",
+        '    action: "space.created",',
+        '    targets: [buildWorkspaceTarget(auth.getNonNullableWorkspace()), { type: "space", id: space.sId, name: space.name }],',
+        "    context: getAuditLogContext(auth, req),",
+        "    metadata: { space_name: space.name },",
+        "  });",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const r = runCli(["check", path.join(dir, "pages"), "--root", dir, "--typecheck", "--format", "json", "--rule", "AUDIT5"], REPO_ROOT);
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout).map((d: { line: number; severity: string; message: string }) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
-      `1 info --typecheck: no tsconfig.json in ${RENAMED}; values the syntax cannot tell are noted as without it`,
-      '37 info 1 metadata value(s) may not be strings: "space_kind" (line 37); the TypeScript checker could not answer for them',
-      '37 error metadata "member_count" is `memberIds.length`, not a string; wrap it in String(...)',
+    expect(JSON.parse(r.stdout).map((d: { file: string; line: number; severity: string; message: string }) => `${d.file}:${d.line} ${d.severity} ${d.message}`)).toEqual([
+      `${renamed}:10 info 1 metadata value(s) may not be strings: "space_name" (line 10); the TypeScript checker could not answer for them`,
+      `${SPACES}:37 info 1 metadata value(s) may not be strings: "space_kind" (line 37); the TypeScript checker could not answer for them`,
+      `${SPACES}:37 error metadata "member_count" is \`memberIds.length\`, not a string; wrap it in String(...)`,
     ]);
-    expect(r.stderr).toBe("auditmod: --typecheck loaded 0 files into the TypeScript checker in 0.00s\n3 problems (1 error, 0 warnings, 2 info) in 1 file; 1 file checked\n");
+    expect(r.stderr).toBe(
+      `auditmod: --typecheck: no tsconfig.json at ${dir}; values the syntax cannot tell stay info\nauditmod: --typecheck loaded 0 files into the TypeScript checker in 0.00s\n3 problems (1 error, 0 warnings, 2 info) in 2 files; 2 files checked\n`,
+    );
   });
 
   it("the config can name them instead; then the module is not read for them", () => {
