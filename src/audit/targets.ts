@@ -270,7 +270,7 @@ export function buildWorkspaceTarget(ctx: StepContext, workspace: Expression): B
   const exported = preferred.find((style) => module.targetBuilders.includes(style === "builder" ? AUDIT_LOG_TARGET_BUILDER : WORKSPACE_TARGET_BUILDER));
   if (exported) return { ok: true, target: workspaceTargetInStyle(ctx, exported, workspace) };
   if (!readsSameTwice(workspace)) {
-    return { ok: false, reason: `the audit module exports neither ${WORKSPACE_TARGET_BUILDER} nor ${AUDIT_LOG_TARGET_BUILDER}, and a target literal would evaluate \`${printNode(ctx, workspace)}\` twice` };
+    return { ok: false, reason: `the audit module exports neither ${WORKSPACE_TARGET_BUILDER} nor ${AUDIT_LOG_TARGET_BUILDER}, and a target literal would evaluate \`${printNode(ctx, workspace).replace(/\s*\n\s*/g, " ")}\` twice` };
   }
   return { ok: true, target: literalTarget(ctx, WORKSPACE_TARGET_TYPE, workspace) };
 }
