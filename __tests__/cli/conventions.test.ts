@@ -300,6 +300,74 @@ describe("an audit module that names its emits otherwise (emitAuditEvent, emitAu
     );
   });
 
+  it("a module exporting no target builder: workspace-target and instrument write the workspace target as a literal", () => {
+    const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-no-builder-");
+    const modulePath = path.join(dir, MODULE);
+    const moduleText = fs.readFileSync(modulePath, "utf8");
+    const withoutBuilder = moduleText.replace(/export function buildWorkspaceTarget\([^]*?\n}\n\n/, "");
+    expect(withoutBuilder).not.toContain("buildWorkspaceTarget");
+    fs.writeFileSync(modulePath, withoutBuilder);
+    const learned = runCli(["conventions", "--root", dir, "--json"], REPO_ROOT);
+    expect(JSON.parse(learned.stdout).sources.targetBuilders).toEqual([`${MODULE} (declares its emit functions and exports no build...Target function)`]);
+
+    const spacesBefore = fs.readFileSync(path.join(dir, SPACES), "utf8");
+    const activityBefore = fs.readFileSync(path.join(dir, ACTIVITY), "utf8");
+    const run = runCli(["run", "workspace-target", "--allow-dirty"], dir);
+    expect(run.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, SPACES), "utf8")).toBe(
+      spacesBefore.replace(
+        '        targets: [{ type: "space", id: space.sId, name: space.name }],',
+        '        targets: [{ type: "workspace", id: auth.getNonNullableWorkspace().sId, name: auth.getNonNullableWorkspace().name }, { type: "space", id: space.sId, name: space.name }],',
+      ),
+    );
+    expect(fs.readFileSync(path.join(dir, ACTIVITY), "utf8")).toBe(
+      activityBefore.replace(
+        '      targets: [{ type: "data_source", id: dataSource.sId, name: dataSource.name }],',
+        '      targets: [{ type: "workspace", id: workspace.sId, name: workspace.name }, { type: "data_source", id: dataSource.sId, name: dataSource.name }],',
+      ),
+    );
+    const check = runCli(["check", "--root", dir, "--format", "json", "--rule", "AUDIT7"], REPO_ROOT);
+    expect(check.status).toBe(0);
+    expect(JSON.parse(check.stdout)).toEqual([]);
+
+    const file = path.join(dir, "lib/api/spaces.ts");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const body = [
+      'import type { Authenticator } from "@app/lib/auth";',
+      'import type { SpaceResource } from "@app/lib/resources/space_resource";',
+      'import { Err, Ok, type Result } from "@app/types/shared/result";',
+      "",
+      "export async function archiveSpace(auth: Authenticator, space: SpaceResource): Promise<Result<void, Error>> {",
+      "  const archived = await space.archive(auth);",
+      "  if (archived.isErr()) {",
+      "    return new Err(archived.error);",
+      "  }",
+    ];
+    fs.writeFileSync(file, [...body, "  return new Ok(undefined);", "}", ""].join("\n"));
+    const instrument = runCli(["instrument", "--action", "space.archived", "--mutation", "*.archive", "--target", "space=space", "--allow-dirty"], dir);
+    expect(instrument.status).toBe(0);
+    expect(fs.readFileSync(file, "utf8")).toBe(
+      [
+        'import { emitAuditEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";',
+        ...body,
+        "",
+        "  void emitAuditEvent({",
+        "    auth,",
+        '    action: "space.archived",',
+        "    targets: [",
+        '      { type: "workspace", id: auth.getNonNullableWorkspace().sId, name: auth.getNonNullableWorkspace().name },',
+        '      { type: "space", id: space.sId, name: space.name },',
+        "    ],",
+        "    context: getAuditLogContext(auth),",
+        "  });",
+        "",
+        "  return new Ok(undefined);",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("the config can name them instead; then the module is not read for them", () => {
     const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-config-");
     fs.writeFileSync(
