@@ -142,7 +142,7 @@ describe("stringify-metadata --typecheck", () => {
     try {
       const result = run("handler.ts", handler, { typecheck: true, root: bare });
       expect(result.status).toBe("unchanged");
-      expect(result.findings.map((f) => f.message)).toEqual([`--typecheck: no tsconfig.json in ${bare}; values the syntax cannot tell were left as written`, undecidedChecked]);
+      expect(result.findings.map((f) => f.message)).toEqual([`--typecheck: no tsconfig.json at ${bare}; values the syntax cannot tell were left as written`, undecidedChecked]);
     } finally {
       fs.rmSync(bare, { recursive: true, force: true });
     }

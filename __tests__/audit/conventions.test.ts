@@ -54,6 +54,20 @@ describe("learnConventions", () => {
     expect(learned.sources).toEqual({ emitFunctions: why, moduleMetadataKeys: why, targetTypes: why, targetBuilders: why, metadataStringOnly: why });
   });
 
+  describe("target builders of a module that declares its emit functions", () => {
+    const emits = "interface Event { auth: Authenticator; action: string; targets: T[] }\nexport function emitAuditLogEvent(event: Event): void {}\n";
+    it.each([
+      ["only buildAuditLogTarget", "export function buildAuditLogTarget(type: string, r: R): T {\n  return { type, id: r.sId };\n}\n", ["buildAuditLogTarget"], [`${FILE}:3`]],
+      ["none at all: none, not the default", "export function getAuditLogContext(auth: Authenticator): C {\n  return { location: \"internal\" };\n}\n", [], [`${FILE} (declares its emit functions and exports no build...Target function)`]],
+      ["one re-exported by name, one renamed by an export list", 'export { buildWorkspaceTarget } from "./targets";\nfunction target(r: R): T {\n  return r;\n}\nexport { target as buildSpaceTarget };\n', ["buildWorkspaceTarget", "buildSpaceTarget"], [`${FILE}:3`, `${FILE}:7`]],
+      ["none, but a whole module re-exported: the default", 'export * from "./targets";\n', DEFAULT_MODULE_FACTS.targetBuilders, [`default (not found in ${FILE})`]],
+    ])("%s", (_case, rest, builders, from) => {
+      const { facts, sources } = learn(emits + rest);
+      expect(facts.targetBuilders).toEqual(builders);
+      expect(sources.targetBuilders).toEqual(from);
+    });
+  });
+
   it("the config overrides a fact and is named as its source; others keep theirs", () => {
     const learned = learn("export type AuditLogMetadata = Record<string, string | number>;\n");
     expect(learned.facts.metadataStringOnly).toBe(false);

@@ -16,8 +16,9 @@ import {
   targetTypeIn,
   workspaceOfEvent,
 } from "../../src/audit/targets";
-import { DEFAULT_CONVENTIONS, type AuditConventions, type StepContext } from "../../src/audit/types";
+import { DEFAULT_CONVENTIONS, DEFAULT_MODULE_FACTS, type AuditConventions, type StepContext } from "../../src/audit/types";
 import { parseForEdit, parseForProbe } from "../../src/engine/parse";
+import { parseExpression } from "../../src/audit/snippets";
 
 // Every reader must see a recast tree and a plain @babel/parser tree the same way.
 const PARSES: [string, (src: string) => { j: JSCodeshift; root: Collection }][] = [
@@ -168,6 +169,13 @@ describe.each(PARSES)("workspaceOfEvent (%s)", (_parser, parse) => {
   });
 });
 
+/** The workspace target `buildWorkspaceTarget` writes, failing the test when it refuses. */
+function workspaceTargetOf(ctx: StepContext, workspace: ExpressionKind): ExpressionKind {
+  const built = buildWorkspaceTarget(ctx, workspace);
+  if (!built.ok) throw new Error(built.reason);
+  return built.target;
+}
+
 describe("target builders", () => {
   const source = 'import { emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(space, ws);\n';
 
@@ -181,14 +189,39 @@ describe("target builders", () => {
   }
 
   it("writes the workspace target with buildWorkspaceTarget and merges the import (literal style)", () => {
-    expect(built({ targetStyle: "literal" }, (ctx, [, ws]) => buildWorkspaceTarget(ctx, ws))).toBe(
+    expect(built({ targetStyle: "literal" }, (ctx, [, ws]) => workspaceTargetOf(ctx, ws))).toBe(
       'import { buildWorkspaceTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(buildWorkspaceTarget(ws));\n',
     );
   });
 
   it("writes the workspace target with buildAuditLogTarget in builder style", () => {
-    expect(built({ targetStyle: "builder" }, (ctx, [, ws]) => buildWorkspaceTarget(ctx, ws))).toBe(
+    expect(built({ targetStyle: "builder" }, (ctx, [, ws]) => workspaceTargetOf(ctx, ws))).toBe(
       'import { buildAuditLogTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(buildAuditLogTarget("workspace", ws));\n',
+    );
+  });
+
+  it.each([
+    ["literal", ["buildAuditLogTarget"], "ws", 'import { buildAuditLogTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(buildAuditLogTarget("workspace", ws));\n'],
+    ["builder", ["buildWorkspaceTarget", "buildSpaceTarget"], "ws", 'import { buildWorkspaceTarget, emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(buildWorkspaceTarget(ws));\n'],
+    ["literal", [], "ws", 'import { emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork({ type: "workspace", id: ws.sId, name: ws.name });\n'],
+    ["builder", [], "auth.getNonNullableWorkspace()", 'import { emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork(\n  { type: "workspace", id: auth.getNonNullableWorkspace().sId, name: auth.getNonNullableWorkspace().name }\n);\n'],
+  ] as const)("%s style, the module exporting %p: the workspace target of %s is written with what the module has", (targetStyle, targetBuilders, workspace, expected) => {
+    const module = { ...DEFAULT_MODULE_FACTS, targetBuilders: [...targetBuilders] };
+    expect(built({ targetStyle, module }, (ctx) => workspaceTargetOf(ctx, parseExpression(ctx, workspace)))).toBe(expected);
+  });
+
+  it("refuses a literal workspace target that would evaluate its workspace twice, saying why", () => {
+    const ctx = contextFor(source, (src) => parseForEdit(src, "ts"), { module: { ...DEFAULT_MODULE_FACTS, targetBuilders: [] } });
+    expect(buildWorkspaceTarget(ctx, parseExpression(ctx, "await getWorkspace(wId)"))).toEqual({
+      ok: false,
+      reason: "the audit module exports neither buildWorkspaceTarget nor buildAuditLogTarget, and a target literal would evaluate `await getWorkspace(wId)` twice",
+    });
+  });
+
+  it("writes a resource target as a literal in builder style when the module exports no buildAuditLogTarget", () => {
+    const module = { ...DEFAULT_MODULE_FACTS, targetBuilders: ["buildWorkspaceTarget"] };
+    expect(built({ targetStyle: "builder", module }, (ctx, [space]) => buildResourceTarget(ctx, "space", space))).toBe(
+      'import { emitAuditLogEvent } from "@app/lib/api/audit/workos_audit";\n\nwork({ type: "space", id: space.sId, name: space.name });\n',
     );
   });
 

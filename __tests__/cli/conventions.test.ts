@@ -265,15 +265,107 @@ describe("an audit module that names its emits otherwise (emitAuditEvent, emitAu
     expect(second.stderr.split("\n")[0]).toBe("lib/api/spaces.ts:7:26  info  [instrument] already instrumented: this function emits space.archived (line 12)");
   });
 
-  it("check --typecheck without a tsconfig.json says why once per file and keeps the values the syntax cannot tell as info", () => {
-    const r = runCli(["check", path.join(RENAMED, "pages"), "--root", RENAMED, "--typecheck", "--format", "json", "--rule", "AUDIT5"], REPO_ROOT);
+  it("check --typecheck without a tsconfig.json says why once per run on stderr and keeps the values the syntax cannot tell as info", () => {
+    const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-typecheck-");
+    // A second file with a value the syntax cannot tell: the reason is still said once.
+    const renamed = "pages/api/w/[wId]/spaces/[spaceId]/rename.ts";
+    fs.mkdirSync(path.dirname(path.join(dir, renamed)), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, renamed),
+      [
+        'import { buildWorkspaceTarget, emitAuditEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";',
+        "",
+        "export async function renameSpace(req: NextApiRequest, auth: Authenticator, space: SpaceResource, name: string) {",
+        "  await space.updateName(auth, name);",
+        "  void emitAuditEvent({",
+        "    auth,",
+        '    action: "space.created",',
+        '    targets: [buildWorkspaceTarget(auth.getNonNullableWorkspace()), { type: "space", id: space.sId, name: space.name }],',
+        "    context: getAuditLogContext(auth, req),",
+        "    metadata: { space_name: space.name },",
+        "  });",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const r = runCli(["check", path.join(dir, "pages"), "--root", dir, "--typecheck", "--format", "json", "--rule", "AUDIT5"], REPO_ROOT);
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout).map((d: { line: number; severity: string; message: string }) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
-      `1 info --typecheck: no tsconfig.json in ${RENAMED}; values the syntax cannot tell are noted as without it`,
-      '37 info 1 metadata value(s) may not be strings: "space_kind" (line 37); the TypeScript checker could not answer for them',
-      '37 error metadata "member_count" is `memberIds.length`, not a string; wrap it in String(...)',
+    expect(JSON.parse(r.stdout).map((d: { file: string; line: number; severity: string; message: string }) => `${d.file}:${d.line} ${d.severity} ${d.message}`)).toEqual([
+      `${renamed}:10 info 1 metadata value(s) may not be strings: "space_name" (line 10); the TypeScript checker could not answer for them`,
+      `${SPACES}:37 info 1 metadata value(s) may not be strings: "space_kind" (line 37); the TypeScript checker could not answer for them`,
+      `${SPACES}:37 error metadata "member_count" is \`memberIds.length\`, not a string; wrap it in String(...)`,
     ]);
-    expect(r.stderr).toBe("auditmod: --typecheck loaded 0 files into the TypeScript checker in 0.00s\n3 problems (1 error, 0 warnings, 2 info) in 1 file; 1 file checked\n");
+    expect(r.stderr).toBe(
+      `auditmod: --typecheck: no tsconfig.json at ${dir}; values the syntax cannot tell stay info\nauditmod: --typecheck loaded 0 files into the TypeScript checker in 0.00s\n3 problems (1 error, 0 warnings, 2 info) in 2 files; 2 files checked\n`,
+    );
+  });
+
+  it("a module exporting no target builder: workspace-target and instrument write the workspace target as a literal", () => {
+    const dir = copyToTempRepo(RENAMED, "auditmod-renamed-emit-no-builder-");
+    const modulePath = path.join(dir, MODULE);
+    const moduleText = fs.readFileSync(modulePath, "utf8");
+    const withoutBuilder = moduleText.replace(/export function buildWorkspaceTarget\([^]*?\n}\n\n/, "");
+    expect(withoutBuilder).not.toContain("buildWorkspaceTarget");
+    fs.writeFileSync(modulePath, withoutBuilder);
+    const learned = runCli(["conventions", "--root", dir, "--json"], REPO_ROOT);
+    expect(JSON.parse(learned.stdout).sources.targetBuilders).toEqual([`${MODULE} (declares its emit functions and exports no build...Target function)`]);
+
+    const spacesBefore = fs.readFileSync(path.join(dir, SPACES), "utf8");
+    const activityBefore = fs.readFileSync(path.join(dir, ACTIVITY), "utf8");
+    const run = runCli(["run", "workspace-target", "--allow-dirty"], dir);
+    expect(run.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, SPACES), "utf8")).toBe(
+      spacesBefore.replace(
+        '        targets: [{ type: "space", id: space.sId, name: space.name }],',
+        '        targets: [{ type: "workspace", id: auth.getNonNullableWorkspace().sId, name: auth.getNonNullableWorkspace().name }, { type: "space", id: space.sId, name: space.name }],',
+      ),
+    );
+    expect(fs.readFileSync(path.join(dir, ACTIVITY), "utf8")).toBe(
+      activityBefore.replace(
+        '      targets: [{ type: "data_source", id: dataSource.sId, name: dataSource.name }],',
+        '      targets: [{ type: "workspace", id: workspace.sId, name: workspace.name }, { type: "data_source", id: dataSource.sId, name: dataSource.name }],',
+      ),
+    );
+    const check = runCli(["check", "--root", dir, "--format", "json", "--rule", "AUDIT7"], REPO_ROOT);
+    expect(check.status).toBe(0);
+    expect(JSON.parse(check.stdout)).toEqual([]);
+
+    const file = path.join(dir, "lib/api/spaces.ts");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const body = [
+      'import type { Authenticator } from "@app/lib/auth";',
+      'import type { SpaceResource } from "@app/lib/resources/space_resource";',
+      'import { Err, Ok, type Result } from "@app/types/shared/result";',
+      "",
+      "export async function archiveSpace(auth: Authenticator, space: SpaceResource): Promise<Result<void, Error>> {",
+      "  const archived = await space.archive(auth);",
+      "  if (archived.isErr()) {",
+      "    return new Err(archived.error);",
+      "  }",
+    ];
+    fs.writeFileSync(file, [...body, "  return new Ok(undefined);", "}", ""].join("\n"));
+    const instrument = runCli(["instrument", "--action", "space.archived", "--mutation", "*.archive", "--target", "space=space", "--allow-dirty"], dir);
+    expect(instrument.status).toBe(0);
+    expect(fs.readFileSync(file, "utf8")).toBe(
+      [
+        'import { emitAuditEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";',
+        ...body,
+        "",
+        "  void emitAuditEvent({",
+        "    auth,",
+        '    action: "space.archived",',
+        "    targets: [",
+        '      { type: "workspace", id: auth.getNonNullableWorkspace().sId, name: auth.getNonNullableWorkspace().name },',
+        '      { type: "space", id: space.sId, name: space.name },',
+        "    ],",
+        "    context: getAuditLogContext(auth),",
+        "  });",
+        "",
+        "  return new Ok(undefined);",
+        "}",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("the config can name them instead; then the module is not read for them", () => {

@@ -103,7 +103,10 @@ export function buildEmit(ctx: StepContext, request: EmitRequest): Statement {
     workspace = parseExpression(ctx, subject.workspace);
   }
 
-  const targets = [buildWorkspaceTarget(ctx, workspace), ...request.targets.map((t) => buildResourceTarget(ctx, t.type, parseExpression(ctx, t.resource)))];
+  const workspaceTarget = buildWorkspaceTarget(ctx, workspace);
+  // The subject's workspace is a binding or `<auth>.getNonNullableWorkspace()`, which a literal may read twice.
+  if (!workspaceTarget.ok) throw new Error(`instrument: ${workspaceTarget.reason}`);
+  const targets = [workspaceTarget.target, ...request.targets.map((t) => buildResourceTarget(ctx, t.type, parseExpression(ctx, t.resource)))];
   const metadata = Object.entries(request.metadata).map(([key, text]) => member(ctx, key, metadataValue(ctx, request.scope, text)));
 
   const lines = [`void ${emitName}({`, ...head.map((h) => `${unit}${h},`), `${unit}targets: [`];

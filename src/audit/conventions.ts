@@ -184,11 +184,27 @@ function learnTargetTypes(sf: SourceFile, file: string, sources: ConventionSourc
   return null;
 }
 
-/** Exported functions named `build...Target`. */
-function learnTargetBuilders(sf: SourceFile, file: string, sources: ConventionSources): string[] | null {
-  const builders = exportedFunctions(sf).filter((fn) => /^build\w*Target$/.test(fn.name));
-  for (const fn of builders) sources.targetBuilders.push(lineOf(file, fn.node));
-  return builders.length > 0 ? builders.map((fn) => fn.name) : null;
+const TARGET_BUILDER = /^build\w*Target$/;
+
+/**
+ * Exported functions named `build...Target`, and such names in export lists (`export { buildX } from`).
+ * A module that declares its emit functions and exports none has none (`[]`); otherwise, or when it
+ * re-exports a whole module (`export *`), none found keeps the default.
+ */
+function learnTargetBuilders(sf: SourceFile, file: string, sources: ConventionSources, declaresEmits: boolean): string[] | null {
+  const found: { name: string; node: TsNode }[] = exportedFunctions(sf).filter((fn) => TARGET_BUILDER.test(fn.name));
+  for (const declaration of sf.getExportDeclarations()) {
+    for (const specifier of declaration.getNamedExports()) {
+      const name = (specifier.getAliasNode() ?? specifier.getNameNode()).getText();
+      if (TARGET_BUILDER.test(name) && !found.some((f) => f.name === name)) found.push({ name, node: specifier });
+    }
+  }
+  for (const builder of found) sources.targetBuilders.push(lineOf(file, builder.node));
+  if (found.length > 0) return found.map((builder) => builder.name);
+  const reexportsAll = sf.getExportDeclarations().some((d) => !d.hasNamedExports() && d.getModuleSpecifier() !== undefined);
+  if (!declaresEmits || reexportsAll) return null;
+  sources.targetBuilders.push(`${file} (declares its emit functions and exports no build...Target function)`);
+  return [];
 }
 
 /** True for `string`, `"a" | "b"`. */
@@ -239,11 +255,12 @@ function learnMetadataStringOnly(sf: SourceFile, file: string, sources: Conventi
 /** Reads every fact from the audit module `file`; a fact the module does not state keeps its default and says so. */
 export function learnConventions(sf: SourceFile, file: string): LearnedConventions {
   const sources: ConventionSources = { emitFunctions: [], moduleMetadataKeys: [], targetTypes: [], targetBuilders: [], metadataStringOnly: [] };
+  const emitFunctions = learnEmitFunctions(sf, file, sources);
   const learned = {
-    emitFunctions: learnEmitFunctions(sf, file, sources),
+    emitFunctions,
     moduleMetadataKeys: learnModuleMetadataKeys(sf, file, sources),
     targetTypes: learnTargetTypes(sf, file, sources),
-    targetBuilders: learnTargetBuilders(sf, file, sources),
+    targetBuilders: learnTargetBuilders(sf, file, sources, emitFunctions !== null),
     metadataStringOnly: learnMetadataStringOnly(sf, file, sources),
   };
   const facts: AuditModuleFacts = {

@@ -26,7 +26,13 @@ export function conventionsFromOptions(options: Options): AuditConventions {
     targetStyle: options.targetStyle === "builder" ? "builder" : DEFAULT_CONVENTIONS.targetStyle,
     quote: options.quote === "single" ? "single" : DEFAULT_CONVENTIONS.quote,
     neverReturns: typeof neverReturns === "string" ? neverReturns.split(",") : Array.isArray(neverReturns) ? (neverReturns as string[]) : DEFAULT_CONVENTIONS.neverReturns,
-    module: { ...DEFAULT_CONVENTIONS.module, metadataStringOnly: options.metadataStringOnly === true, emitFunctions: emitFunctionsOption(options.emitFunctions) },
+    module: {
+      ...DEFAULT_CONVENTIONS.module,
+      metadataStringOnly: options.metadataStringOnly === true,
+      emitFunctions: emitFunctionsOption(options.emitFunctions),
+      // `--targetBuilders=buildAuditLogTarget`: the target builders the audit module exports (empty: none).
+      targetBuilders: typeof options.targetBuilders === "string" ? options.targetBuilders.split(",").map((b) => b.trim()).filter((b) => b !== "") : DEFAULT_CONVENTIONS.module.targetBuilders,
+    },
   };
 }
 

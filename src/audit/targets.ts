@@ -248,9 +248,31 @@ export function workspaceTargetInStyle(ctx: StepContext, style: TargetStyle, wor
   return builderCall(ctx, WORKSPACE_TARGET_BUILDER, [workspace]);
 }
 
-/** The workspace target in the repo's style (`ctx.conventions.targetStyle`); the builder import is added or merged. */
-export function buildWorkspaceTarget(ctx: StepContext, workspace: Expression): Expression {
-  return workspaceTargetInStyle(ctx, ctx.conventions.targetStyle, workspace);
+export type BuiltTarget = { ok: true; target: Expression } | { ok: false; reason: string };
+
+/** True when reading `node` twice is the same as once: a plain reference, or `<plain>.getNonNullableWorkspace()`. */
+function readsSameTwice(node: Expression): boolean {
+  const n = node as unknown as Node;
+  if (n.type !== "CallExpression" || (n.arguments as Node[]).length > 0) return isPlainReference(n);
+  const auth = objectReadFor(n.callee, "getNonNullableWorkspace");
+  return auth !== null && isPlainReference(auth);
+}
+
+/**
+ * The workspace target as this repo writes it: the builder its style prefers when the audit module
+ * exports it, else the module's other builder, else the literal `{ type: "workspace", id: ws.sId,
+ * name: ws.name }` (refused when it would evaluate `workspace` twice). The builder import is added or merged.
+ */
+export function buildWorkspaceTarget(ctx: StepContext, workspace: Expression): BuiltTarget {
+  const { targetStyle, module } = ctx.conventions;
+  const preferred: TargetStyle[] = targetStyle === "builder" ? ["builder", "literal"] : ["literal", "builder"];
+  // Style "literal" writes the workspace with `buildWorkspaceTarget`, style "builder" with `buildAuditLogTarget`.
+  const exported = preferred.find((style) => module.targetBuilders.includes(style === "builder" ? AUDIT_LOG_TARGET_BUILDER : WORKSPACE_TARGET_BUILDER));
+  if (exported) return { ok: true, target: workspaceTargetInStyle(ctx, exported, workspace) };
+  if (!readsSameTwice(workspace)) {
+    return { ok: false, reason: `the audit module exports neither ${WORKSPACE_TARGET_BUILDER} nor ${AUDIT_LOG_TARGET_BUILDER}, and a target literal would evaluate \`${printNode(ctx, workspace).replace(/\s*\n\s*/g, " ")}\` twice` };
+  }
+  return { ok: true, target: literalTarget(ctx, WORKSPACE_TARGET_TYPE, workspace) };
 }
 
 /**
@@ -264,7 +286,11 @@ export function targetInStyle(ctx: StepContext, style: TargetStyle, type: string
   return literalTarget(ctx, type, resource);
 }
 
-/** A resource target in the repo's style (`ctx.conventions.targetStyle`); the builder import is added or merged. */
+/**
+ * A resource target in the repo's style (`ctx.conventions.targetStyle`), as a literal when the audit
+ * module exports no `buildAuditLogTarget`; the builder import is added or merged.
+ */
 export function buildResourceTarget(ctx: StepContext, type: string, resource: Expression): Expression {
-  return targetInStyle(ctx, ctx.conventions.targetStyle, type, resource);
+  const style = ctx.conventions.module.targetBuilders.includes(AUDIT_LOG_TARGET_BUILDER) ? ctx.conventions.targetStyle : "literal";
+  return targetInStyle(ctx, style, type, resource);
 }

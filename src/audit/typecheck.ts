@@ -9,7 +9,10 @@ import { isRecastNode, sourceColumn, sourceLines } from "./positions";
  * `--typecheck`). ts-morph is loaded only when a file reaches a step that needs types.
  */
 
-type ProjectEntry = { ok: true; project: Project } | { ok: false; reason: string };
+/** Why the checker cannot answer: for every file of the root (`run`: no usable tsconfig.json), or for this file only. */
+type Unavailable = { ok: false; reason: string; scope: "run" | "file" };
+
+type ProjectEntry = { ok: true; project: Project } | Unavailable;
 
 // The one justified piece of module state in src/audit/: building a Project parses the whole
 // program, so each worker thread builds it once per root, lazily, and keeps it for the run.
@@ -55,14 +58,14 @@ function projectFor(root: string): ProjectEntry {
   const tsConfigFilePath = nodePath.join(root, "tsconfig.json");
   let entry: ProjectEntry;
   if (!fs.existsSync(tsConfigFilePath)) {
-    entry = { ok: false, reason: `no tsconfig.json in ${root}` };
+    entry = { ok: false, reason: `no tsconfig.json at ${root}`, scope: "run" };
   } else {
     try {
       const { Project: ProjectClass } = require("ts-morph") as typeof import("ts-morph");
       // Only the files a step asks about are added; the checker pulls in what they import, not the whole tsconfig.
       entry = { ok: true, project: new ProjectClass({ tsConfigFilePath, skipAddingFilesFromTsConfig: true }) };
     } catch (error) {
-      entry = { ok: false, reason: `cannot load ${tsConfigFilePath}: ${(error as Error).message}` };
+      entry = { ok: false, reason: `cannot load ${tsConfigFilePath}: ${(error as Error).message}`, scope: "run" };
     }
   }
   projects.set(root, entry);
@@ -78,7 +81,12 @@ export interface FileTypes {
   isString(node: unknown): boolean | null;
 }
 
-export type FileTypesResult = { ok: true; types: FileTypes } | { ok: false; reason: string };
+export type FileTypesResult = { ok: true; types: FileTypes } | Unavailable;
+
+/** Why the checker could not be built for a root this thread asked about: a run says each once. */
+export function typecheckUnavailableReasons(): string[] {
+  return [...projects.values()].flatMap((entry) => (entry.ok ? [] : [entry.reason]));
+}
 
 function normalise(text: string): string {
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, "\n");
@@ -177,9 +185,9 @@ function fileTypesUntimed(root: string, file: string, source: string): FileTypes
   expected.delete(key);
   const absolute = nodePath.resolve(root, file);
   const sourceFile = entry.project.getSourceFile(absolute) ?? entry.project.addSourceFileAtPathIfExists(absolute);
-  if (!sourceFile) return { ok: false, reason: `${file} is not in the TypeScript project of ${root}` };
+  if (!sourceFile) return { ok: false, reason: `${file} is not in the TypeScript project of ${root}`, scope: "file" };
   if (normalise(sourceFile.getFullText()) !== normalise(source)) {
-    return { ok: false, reason: `${file} differs from the copy the TypeScript project read` };
+    return { ok: false, reason: `${file} differs from the copy the TypeScript project read`, scope: "file" };
   }
   const project = entry.project;
   const lines = sourceLines(source);

@@ -102,7 +102,8 @@ export function checkCommand(io: CliIO, result: CommandResult): CommandModule {
       const typecheck = argv.typecheck === true;
       const full = runCheck({ config, paths: absolute, rules, typecheck });
       if (typecheck) {
-        const { typecheckCost } = require("../audit/typecheck") as typeof import("../audit/typecheck");
+        const { typecheckCost, typecheckUnavailableReasons } = require("../audit/typecheck") as typeof import("../audit/typecheck");
+        for (const reason of typecheckUnavailableReasons()) io.stderr(`auditmod: --typecheck: ${reason}; values the syntax cannot tell stay info\n`);
         const cost = typecheckCost();
         io.stderr(`auditmod: --typecheck loaded ${cost.files} files into the TypeScript checker in ${(cost.ms / 1000).toFixed(2)}s\n`);
       }

@@ -57,7 +57,12 @@ function fixTargets(ctx: StepContext, emit: EmitCall, event: ObjectExpression, t
     ctx.report(emit.path.node, `${emit.callee} has neither \`auth\` nor \`workspace\`${spreadNote(event)}; no workspace target can be built (AUDIT7)`);
     return false;
   }
-  targets.value = withElements(ctx, array, [buildWorkspaceTarget(ctx, workspace), ...elements]);
+  const built = buildWorkspaceTarget(ctx, workspace);
+  if (!built.ok) {
+    ctx.report(emit.path.node, `${emit.callee} has no workspace target, and none can be written: ${built.reason} (AUDIT7)`);
+    return false;
+  }
+  targets.value = withElements(ctx, array, [built.target, ...elements]);
   return true;
 }
 
@@ -67,6 +72,8 @@ export const workspaceTarget: TransformCore = {
   description: "adds the missing workspace target as the first target, or moves it first (AUDIT7); in direct emits it builds it from `workspace`",
   mayMatch: (source, _options, names) => mayContainEmit(source, names),
   needles: (_options, names) => [...names],
+  // The target builders the audit module exports decide how a missing workspace target is written.
+  needsConventions: true,
   apply(ctx) {
     const emits = findEmitCalls(ctx.j, ctx.root, ctx.conventions.module.emitFunctions);
     if (emits.length === 0) return false;

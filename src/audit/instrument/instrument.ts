@@ -357,6 +357,8 @@ export const instrument: TransformCore = {
     const pattern = typeof options.mutation === "string" ? parseMutationPattern(options.mutation) : null;
     return !pattern || typeof pattern === "string" ? null : [mutationCalleeName(pattern)];
   },
+  // The emit it writes uses the audit module's own emit functions and target builders.
+  needsConventions: true,
   apply(ctx) {
     const spec = specFromOptions(ctx.options);
     if (spec.files && !matchesFiles(ctx.file, spec.files)) return false;

@@ -26,7 +26,8 @@ export const audit5StringMetadata: CheckRule = {
       if (checker === undefined) {
         const result = fileTypes(typeof root === "string" ? root : process.cwd(), context.file, context.source);
         checker = result.ok ? result.types : null;
-        if (!result.ok) context.report({ line: 1, column: 1, severity: "info", fixer: null, message: `--typecheck: ${result.reason}; values the syntax cannot tell are noted as without it` });
+        // A root without a usable tsconfig.json is said once per run, by `check` itself.
+        if (!result.ok && result.scope === "file") context.report({ line: 1, column: 1, severity: "info", fixer: null, message: `--typecheck: ${result.reason}; values the syntax cannot tell are noted as without it` });
       }
       return checker ? checker.isString(entry.value) : null;
     };
