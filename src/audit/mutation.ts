@@ -154,6 +154,8 @@ export function findMutationStatement(callPath: ASTPath): MutationStatement | Sk
   }
   const call = callPath.node;
   if (!parent) return skip("the mutation call is not inside a statement", call);
+  // `space?.archive(auth)`: when the receiver is nullish nothing is mutated, yet the statement after it runs.
+  if ((call as Node).type === "OptionalCallExpression") return skip("the mutation is called through optional chaining (`?.`), so it may not run at all; instrument it by hand", call);
   const condition = conditionHolding(child);
   if (condition) return { statement: condition, binding: [], call: callPath, inCondition: true };
   const node = parent.node as Node;
@@ -514,7 +516,9 @@ function classifyChain(stmt: Node, ref: OutcomeRef, neverReturns: readonly strin
 /** How an `if` statement checks the outcome (bound to `names`, or the call in its own test), or null when it is not such a check. */
 export function classifyOutcomeCheck(stmt: Node, outcome: readonly string[] | OutcomeRef, neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): OutcomeCheck | null {
   const ref = toRef(outcome);
-  if (stmt.type !== "IfStatement" || (ref.names.length === 0 && !ref.call)) return null;
+  if (ref.names.length === 0 && !ref.call) return null;
+  if (stmt.type === "ExpressionStatement") return expressionCheck(stmt.expression as Node, ref);
+  if (stmt.type !== "IfStatement") return null;
   const polarity = testPolarity(stmt.test as Node, ref);
   if (polarity === null) return null;
   const alternate = stmt.alternate as Node | null;
@@ -531,6 +535,24 @@ export function classifyOutcomeCheck(stmt: Node, outcome: readonly string[] | Ou
     return polarity === "unknown" && !leavesAsFailure([stmt.consequent as Node]) ? { kind: "unclear-exit" } : { kind: "guard", failure: "consequent", failures: 1 };
   }
   return polarity === "failure" ? { kind: "merge" } : null;
+}
+
+/** `r.isErr() && logger.error(...)`, `r.isOk() ? a() : b()`: an outcome test in an expression cannot leave, so both paths carry on. */
+function expressionCheck(expression: Node, ref: OutcomeRef): OutcomeCheck | null {
+  const test = expressionTest(expression);
+  const polarity = test ? testPolarity(test, ref) : null;
+  return polarity === "failure" || polarity === "success" ? { kind: "merge" } : null;
+}
+
+/** The test of an `if`, or of a statement `a && b` / `a ? b : c`; else null. */
+function statementTest(stmt: Node): Node | null {
+  if (stmt.type === "IfStatement") return stmt.test as Node;
+  return stmt.type === "ExpressionStatement" ? expressionTest(stmt.expression as Node) : null;
+}
+
+function expressionTest(expression: Node): Node | null {
+  const e = unwrapExpression(expression);
+  return e.type === "LogicalExpression" ? (e.left as Node) : e.type === "ConditionalExpression" ? (e.test as Node) : null;
 }
 
 /** A guard (docs/specs.md, "Where an emit goes"): an `if` testing the outcome whose branch leaves the function (`if (r.isErr()) return ...`). */
@@ -830,7 +852,7 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
     const check = classifyOutcomeCheck(list[i], ms.binding, neverReturns);
     if (stoppedAt) {
       // A failure test further down, after a statement that may leave: the success path is not where it seems.
-      if (check && (check.kind === "guard" || check.kind === "merge") && testPolarity(list[i].test as Node, ms.binding) === "failure") {
+      if (check && (check.kind === "guard" || check.kind === "merge") && testPolarity(statementTest(list[i]) as Node, ms.binding) === "failure") {
         scan.problem = checkedAfter(ms, mutationName, list[i], stoppedAt);
       }
       continue;
