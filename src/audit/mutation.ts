@@ -817,6 +817,21 @@ function checkedAfter(ms: MutationStatement, mutationName: string, check: Node, 
   return skip(`the outcome of ${mutationName} is checked at line ${lineOf(check)}, after line ${lineOf(stoppedAt)}, which may return, throw, break out or answer the request before it; instrument it by hand`, ms.call.node);
 }
 
+/** Tests an alias may keep (`r.isErr()`, `!r.isOk()`, `r.status === "ok"`); a plain read (`r.value`, `r`) keeps a value, not a test. */
+const KEPT_TEST_TYPES = new Set(["CallExpression", "OptionalCallExpression", "UnaryExpression", "BinaryExpression", "LogicalExpression"]);
+
+/** `const failed = r.isErr();`: the name a declaration keeps an outcome test in, else null. */
+function keptOutcomeTest(stmt: Node, binding: readonly string[]): string | null {
+  if (stmt.type !== "VariableDeclaration") return null;
+  for (const declarator of stmt.declarations as Node[]) {
+    const init = declarator.init ? unwrapExpression(declarator.init as Node) : null;
+    if (!init || !KEPT_TEST_TYPES.has(init.type)) continue;
+    const polarity = testPolarity(init, binding);
+    if (polarity === "failure" || polarity === "success") return patternNames(declarator.id as Node).join(", ");
+  }
+  return null;
+}
+
 /** Walks the statements after the mutation: the run of guards (past statements that cannot leave), then a branch on the outcome, if any. */
 function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardScan {
   if (ms.inCondition) return scanCondition(ms, options);
@@ -847,6 +862,11 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
       }
       // Which cases are the success path is a guess: `switch (r.error?.code)`, several cases that carry on.
       scan.problem = skip(`line ${lineOf(list[i])} switches on the outcome of ${mutationName}, and which cases are the success path is unclear; instrument it by hand`, ms.call.node);
+      return scan;
+    }
+    const kept = keptOutcomeTest(list[i], ms.binding);
+    if (kept) {
+      scan.problem = skip(`line ${lineOf(list[i])} keeps a test of the outcome of ${mutationName} in \`${kept}\`, and checks made through it are not followed; instrument it by hand`, ms.call.node);
       return scan;
     }
     const check = classifyOutcomeCheck(list[i], ms.binding, neverReturns);
