@@ -53,7 +53,7 @@ export function mutationCalleeName(pattern: MutationPattern): string {
   return pattern.kind === "function" ? pattern.name : pattern.method;
 }
 
-function unwrapExpression(node: Node): Node {
+export function unwrapExpression(node: Node): Node {
   let n = node;
   while (n.type === "ParenthesizedExpression" || n.type === "TSAsExpression" || n.type === "TSNonNullExpression" || n.type === "TSSatisfiesExpression") {
     n = n.expression as Node;
