@@ -1152,6 +1152,41 @@ export function moveAfterDeclarations(point: InsertionPoint, names: readonly str
   return { point: moved, missing: [...missing], stoppedAt: missing.size > 0 ? stoppedAt : null, checkedAt };
 }
 
+/** A name the emit reads that a statement after it assigns anew, inside another statement. */
+export interface NestedAssignment {
+  name: string;
+  statement: Node;
+}
+
+/** True when `stmt` assigns `name` (`name = ...`, `({ name } = ...)`, `name++`) outside nested functions. */
+function assigns(stmt: Node, name: string): boolean {
+  return holdsOutsideFunctions(stmt, (n) =>
+    (n.type === "AssignmentExpression" && patternNames(n.left as Node).includes(name)) || (n.type === "UpdateExpression" && (n.argument as Node).type === "Identifier" && (n.argument as Node).name === name),
+  );
+}
+
+/**
+ * `let reason = "unknown"; ... reason = r.value.reason;`: the point moves past each assignment, in
+ * the same block and before the response or a return, of a name the emit reads, so the event
+ * carries the value the code goes on with; an assignment nested in another statement is reported.
+ */
+export function moveAfterAssignments(point: InsertionPoint, names: readonly string[], neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): { point: InsertionPoint; nested: NestedAssignment | null } {
+  const siblings = point.kind === "start" ? null : siblingsOf(point.anchor);
+  if (!siblings || point.kind === "start") return { point, nested: null };
+  const list = siblings.list.value as unknown as Node[];
+  let last = -1;
+  for (let i = point.kind === "after" ? siblings.index + 1 : siblings.index; i < list.length; i++) {
+    if (isResponse(list[i]) || mayLeave(list[i], neverReturns)) break;
+    const assigned = names.filter((name) => assigns(list[i], name));
+    if (assigned.length === 0) continue;
+    const expression = list[i].type === "ExpressionStatement" ? unwrapExpression(list[i].expression as Node) : null;
+    const plain = expression !== null && (expression.type === "AssignmentExpression" || expression.type === "UpdateExpression");
+    if (!plain) return { point, nested: { name: assigned[0], statement: list[i] } };
+    last = i;
+  }
+  return { point: last >= 0 ? after(statementAt(siblings.list, last)) : point, nested: null };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Several matching calls in one function.
 

@@ -19,6 +19,7 @@ import {
   isSkip,
   relateStatements,
   returnsEarly,
+  moveAfterAssignments,
   moveAfterDeclarations,
   type MovedPoint,
   ITERATING_CALLEES,
@@ -186,14 +187,22 @@ function unboundReason(ctx: StepContext, spec: InstrumentSpec, fn: ASTPath | nul
 /** The point moved past the declarations the emit needs, or why there is none. */
 function pointWithNames(ctx: StepContext, spec: InstrumentSpec, fn: ASTPath | null, point: InsertionPoint, moduleLevel: Set<string>): InsertionPoint | string {
   const unbound = unboundNames(spec, point, moduleLevel);
-  if (unbound.length === 0) return point;
+  if (unbound.length === 0) return pointPastAssignments(ctx, spec, point);
   const moved = moveAfterDeclarations(point, unbound.map(([name]) => name), ctx.conventions.neverReturns);
   if (moved.checkedAt) {
     const where = unbound.find(([name]) => name === moved.checkedAt!.name)![1];
     return `\`${moved.checkedAt.name}\` (the spec's ${where}) is checked at line ${lineOf(moved.checkedAt.statement)}, which may return, and the emit must come before any return; instrument it by hand`;
   }
   const still = unboundNames(spec, moved.point, moduleLevel);
-  return still.length === 0 ? moved.point : unboundReason(ctx, spec, fn, point, moved, still[0]);
+  return still.length === 0 ? pointPastAssignments(ctx, spec, moved.point) : unboundReason(ctx, spec, fn, point, moved, still[0]);
+}
+
+/** The point moved past later assignments of the names the emit reads, or why that is a guess. */
+function pointPastAssignments(ctx: StepContext, spec: InstrumentSpec, point: InsertionPoint): InsertionPoint | string {
+  const names = specFreeNames(spec);
+  const { point: moved, nested } = moveAfterAssignments(point, [...names.keys()], ctx.conventions.neverReturns);
+  if (!nested) return moved;
+  return `\`${nested.name}\` (the spec's ${names.get(nested.name)}) is assigned again at line ${lineOf(nested.statement)}, inside a statement after the point the emit would go (${describePoint(point)}), and which value the event carries would be a guess; instrument it by hand`;
 }
 
 /** The call `fn` is passed to as a callback, with its callee's name, or null. */
