@@ -1152,6 +1152,18 @@ export function moveAfterDeclarations(point: InsertionPoint, names: readonly str
   return { point: moved, missing: [...missing], stoppedAt: missing.size > 0 ? stoppedAt : null, checkedAt };
 }
 
+/** `const reason = ...` later in the block of `point`: the emit there would read `reason` before its declaration (its temporal dead zone). */
+export function declaredLaterInBlock(point: InsertionPoint, names: readonly string[]): NestedAssignment | null {
+  const siblings = point.kind === "start" ? null : siblingsOf(point.anchor);
+  if (!siblings || point.kind === "start") return null;
+  const list = siblings.list.value as unknown as Node[];
+  for (let i = point.kind === "after" ? siblings.index + 1 : siblings.index; i < list.length; i++) {
+    const name = declaredNames(list[i]).find((declared) => names.includes(declared));
+    if (name) return { name, statement: list[i] };
+  }
+  return null;
+}
+
 /** A name the emit reads that a statement after it assigns anew, inside another statement. */
 export interface NestedAssignment {
   name: string;
