@@ -45,6 +45,10 @@ describe.each(PARSES)("scope on the %s tree", (_name, parse) => {
       ["two ...Auth destructured from the Result: neither", "async function h(k, w) { const keyRes = await Authenticator.fromKey(k, w); if (keyRes.isErr()) { return; } const { workspaceAuth, keyAuth } = keyRes.value; here(); }", null],
       ["destructured from another Result: not an Authenticator", "async function h() { const r = await fetchKey(); const { workspaceAuth } = r.value; here(); }", null],
       [".value of something else is not an Authenticator", "async function h() { const spaceRes = await fetchSpace(); const s = spaceRes.value; here(); }", null],
+      ["a let auth still null (assigned later) is not one", "async function h(w) { let auth: Authenticator | null = null; here(); auth = await Authenticator.internalAdminForWorkspace(w); }", null],
+      ["a let auth without a value yet is not one", "async function h(w) { let auth: Authenticator; here(); auth = await make(w); }", null],
+      ["an optional parameter named auth is not one", "function h(auth?: Authenticator) { here(); }", null],
+      ["a let auth with a value is one", "async function h(w) { let auth = await Authenticator.internalAdminForWorkspace(w); here(); }", "auth"],
     ])("%s", (_case, source, expected) => {
       expect(findAuthInScope(herePath(source, parse))).toBe(expected);
     });
@@ -88,6 +92,7 @@ describe.each(PARSES)("scope on the %s tree", (_name, parse) => {
       ["typed WorkspaceResource", "function a(ws: WorkspaceResource) { here(); }", "ws"],
       ["from auth.getNonNullableWorkspace()", "function a(auth) { const owner = auth.getNonNullableWorkspace(); here(); }", "owner"],
       ["a for-of loop variable", "async function a(all) { for (const workspace of all) { here(); } }", "workspace"],
+      ["a let workspace still undefined is not one", "async function a(id) { let workspace: WorkspaceType | undefined = undefined; here(); }", null],
       ["the loop variable is not visible in the loop head", "async function a(all) { for (const workspace of here()) {} }", null],
       ["none", "function a(auth: Authenticator, spaceId: string) { here(); }", null],
     ])("%s", (_case, source, expected) => {

@@ -53,7 +53,7 @@ export function mutationCalleeName(pattern: MutationPattern): string {
   return pattern.kind === "function" ? pattern.name : pattern.method;
 }
 
-function unwrapExpression(node: Node): Node {
+export function unwrapExpression(node: Node): Node {
   let n = node;
   while (n.type === "ParenthesizedExpression" || n.type === "TSAsExpression" || n.type === "TSNonNullExpression" || n.type === "TSSatisfiesExpression") {
     n = n.expression as Node;
@@ -154,6 +154,8 @@ export function findMutationStatement(callPath: ASTPath): MutationStatement | Sk
   }
   const call = callPath.node;
   if (!parent) return skip("the mutation call is not inside a statement", call);
+  // `space?.archive(auth)`: when the receiver is nullish nothing is mutated, yet the statement after it runs.
+  if ((call as Node).type === "OptionalCallExpression") return skip("the mutation is called through optional chaining (`?.`), so it may not run at all; instrument it by hand", call);
   const condition = conditionHolding(child);
   if (condition) return { statement: condition, binding: [], call: callPath, inCondition: true };
   const node = parent.node as Node;
@@ -514,7 +516,9 @@ function classifyChain(stmt: Node, ref: OutcomeRef, neverReturns: readonly strin
 /** How an `if` statement checks the outcome (bound to `names`, or the call in its own test), or null when it is not such a check. */
 export function classifyOutcomeCheck(stmt: Node, outcome: readonly string[] | OutcomeRef, neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): OutcomeCheck | null {
   const ref = toRef(outcome);
-  if (stmt.type !== "IfStatement" || (ref.names.length === 0 && !ref.call)) return null;
+  if (ref.names.length === 0 && !ref.call) return null;
+  if (stmt.type === "ExpressionStatement") return expressionCheck(stmt.expression as Node, ref);
+  if (stmt.type !== "IfStatement") return null;
   const polarity = testPolarity(stmt.test as Node, ref);
   if (polarity === null) return null;
   const alternate = stmt.alternate as Node | null;
@@ -531,6 +535,24 @@ export function classifyOutcomeCheck(stmt: Node, outcome: readonly string[] | Ou
     return polarity === "unknown" && !leavesAsFailure([stmt.consequent as Node]) ? { kind: "unclear-exit" } : { kind: "guard", failure: "consequent", failures: 1 };
   }
   return polarity === "failure" ? { kind: "merge" } : null;
+}
+
+/** `r.isErr() && logger.error(...)`, `r.isOk() ? a() : b()`: an outcome test in an expression cannot leave, so both paths carry on. */
+function expressionCheck(expression: Node, ref: OutcomeRef): OutcomeCheck | null {
+  const test = expressionTest(expression);
+  const polarity = test ? testPolarity(test, ref) : null;
+  return polarity === "failure" || polarity === "success" ? { kind: "merge" } : null;
+}
+
+/** The test of an `if`, or of a statement `a && b` / `a ? b : c`; else null. */
+function statementTest(stmt: Node): Node | null {
+  if (stmt.type === "IfStatement") return stmt.test as Node;
+  return stmt.type === "ExpressionStatement" ? expressionTest(stmt.expression as Node) : null;
+}
+
+function expressionTest(expression: Node): Node | null {
+  const e = unwrapExpression(expression);
+  return e.type === "LogicalExpression" ? (e.left as Node) : e.type === "ConditionalExpression" ? (e.test as Node) : null;
 }
 
 /** A guard (docs/specs.md, "Where an emit goes"): an `if` testing the outcome whose branch leaves the function (`if (r.isErr()) return ...`). */
@@ -795,6 +817,21 @@ function checkedAfter(ms: MutationStatement, mutationName: string, check: Node, 
   return skip(`the outcome of ${mutationName} is checked at line ${lineOf(check)}, after line ${lineOf(stoppedAt)}, which may return, throw, break out or answer the request before it; instrument it by hand`, ms.call.node);
 }
 
+/** Tests an alias may keep (`r.isErr()`, `!r.isOk()`, `r.status === "ok"`); a plain read (`r.value`, `r`) keeps a value, not a test. */
+const KEPT_TEST_TYPES = new Set(["CallExpression", "OptionalCallExpression", "UnaryExpression", "BinaryExpression", "LogicalExpression"]);
+
+/** `const failed = r.isErr();`: the name a declaration keeps an outcome test in, else null. */
+function keptOutcomeTest(stmt: Node, binding: readonly string[]): string | null {
+  if (stmt.type !== "VariableDeclaration") return null;
+  for (const declarator of stmt.declarations as Node[]) {
+    const init = declarator.init ? unwrapExpression(declarator.init as Node) : null;
+    if (!init || !KEPT_TEST_TYPES.has(init.type)) continue;
+    const polarity = testPolarity(init, binding);
+    if (polarity === "failure" || polarity === "success") return patternNames(declarator.id as Node).join(", ");
+  }
+  return null;
+}
+
 /** Walks the statements after the mutation: the run of guards (past statements that cannot leave), then a branch on the outcome, if any. */
 function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardScan {
   if (ms.inCondition) return scanCondition(ms, options);
@@ -827,10 +864,15 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
       scan.problem = skip(`line ${lineOf(list[i])} switches on the outcome of ${mutationName}, and which cases are the success path is unclear; instrument it by hand`, ms.call.node);
       return scan;
     }
+    const kept = keptOutcomeTest(list[i], ms.binding);
+    if (kept) {
+      scan.problem = skip(`line ${lineOf(list[i])} keeps a test of the outcome of ${mutationName} in \`${kept}\`, and checks made through it are not followed; instrument it by hand`, ms.call.node);
+      return scan;
+    }
     const check = classifyOutcomeCheck(list[i], ms.binding, neverReturns);
     if (stoppedAt) {
       // A failure test further down, after a statement that may leave: the success path is not where it seems.
-      if (check && (check.kind === "guard" || check.kind === "merge") && testPolarity(list[i].test as Node, ms.binding) === "failure") {
+      if (check && (check.kind === "guard" || check.kind === "merge") && testPolarity(statementTest(list[i]) as Node, ms.binding) === "failure") {
         scan.problem = checkedAfter(ms, mutationName, list[i], stoppedAt);
       }
       continue;
@@ -1108,6 +1150,53 @@ export function moveAfterDeclarations(point: InsertionPoint, names: readonly str
   const checkedName = next && next.type === "IfStatement" && mayLeave(next, neverReturns) ? passed.find((name) => testPolarity(next.test as Node, [name]) === "failure") : undefined;
   const checkedAt = next && checkedName ? { statement: next, name: checkedName } : null;
   return { point: moved, missing: [...missing], stoppedAt: missing.size > 0 ? stoppedAt : null, checkedAt };
+}
+
+/** `const reason = ...` later in the block of `point`: the emit there would read `reason` before its declaration (its temporal dead zone). */
+export function declaredLaterInBlock(point: InsertionPoint, names: readonly string[]): NestedAssignment | null {
+  const siblings = point.kind === "start" ? null : siblingsOf(point.anchor);
+  if (!siblings || point.kind === "start") return null;
+  const list = siblings.list.value as unknown as Node[];
+  for (let i = point.kind === "after" ? siblings.index + 1 : siblings.index; i < list.length; i++) {
+    const name = declaredNames(list[i]).find((declared) => names.includes(declared));
+    if (name) return { name, statement: list[i] };
+  }
+  return null;
+}
+
+/** A name the emit reads that a statement after it assigns anew, inside another statement. */
+export interface NestedAssignment {
+  name: string;
+  statement: Node;
+}
+
+/** True when `stmt` assigns `name` (`name = ...`, `({ name } = ...)`, `name++`) outside nested functions. */
+function assigns(stmt: Node, name: string): boolean {
+  return holdsOutsideFunctions(stmt, (n) =>
+    (n.type === "AssignmentExpression" && patternNames(n.left as Node).includes(name)) || (n.type === "UpdateExpression" && (n.argument as Node).type === "Identifier" && (n.argument as Node).name === name),
+  );
+}
+
+/**
+ * `let reason = "unknown"; ... reason = r.value.reason;`: the point moves past each assignment, in
+ * the same block and before the response or a return, of a name the emit reads, so the event
+ * carries the value the code goes on with; an assignment nested in another statement is reported.
+ */
+export function moveAfterAssignments(point: InsertionPoint, names: readonly string[], neverReturns: readonly string[] = DEFAULT_NEVER_RETURNS): { point: InsertionPoint; nested: NestedAssignment | null } {
+  const siblings = point.kind === "start" ? null : siblingsOf(point.anchor);
+  if (!siblings || point.kind === "start") return { point, nested: null };
+  const list = siblings.list.value as unknown as Node[];
+  let last = -1;
+  for (let i = point.kind === "after" ? siblings.index + 1 : siblings.index; i < list.length; i++) {
+    if (isResponse(list[i]) || mayLeave(list[i], neverReturns)) break;
+    const assigned = names.filter((name) => assigns(list[i], name));
+    if (assigned.length === 0) continue;
+    const expression = list[i].type === "ExpressionStatement" ? unwrapExpression(list[i].expression as Node) : null;
+    const plain = expression !== null && (expression.type === "AssignmentExpression" || expression.type === "UpdateExpression");
+    if (!plain) return { point, nested: { name: assigned[0], statement: list[i] } };
+    last = i;
+  }
+  return { point: last >= 0 ? after(statementAt(siblings.list, last)) : point, nested: null };
 }
 
 // ---------------------------------------------------------------------------------------------

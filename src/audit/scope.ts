@@ -1,7 +1,7 @@
 import type { ASTPath } from "jscodeshift";
 import type { Node } from "./ast";
 import { propertyKeyName } from "./ast";
-import { readsAsResult } from "./mutation";
+import { readsAsResult, unwrapExpression } from "./mutation";
 
 /**
  * The one place that finds names in scope: which bindings (parameters, destructured parameters,
@@ -229,10 +229,28 @@ export function findBinding(path: ASTPath, name: string, sameFunction = false): 
   return null;
 }
 
+/**
+ * `let auth: Authenticator | null = null;`, `let workspace;`, `auth?: Authenticator`: a binding that may
+ * not hold its value yet where the emit goes (it is assigned later, or never).
+ */
+function mayHoldNothing(binding: Binding): boolean {
+  if (binding.optional) return true;
+  const declarator = binding.declaration;
+  if (binding.kind !== "local" || declarator.type !== "VariableDeclarator") return false;
+  // `for (const workspace of all)`: the loop assigns it before its body runs.
+  const owner = (binding.declarationPath.node as unknown as Node).type;
+  if (owner === "ForOfStatement" || owner === "ForInStatement") return false;
+  const init = declarator.init as Node | null | undefined;
+  if (!init) return true;
+  const value = unwrapExpression(init);
+  return value.type === "NullLiteral" || (value.type === "Literal" && value.value === null) || (value.type === "Identifier" && value.name === "undefined");
+}
+
 /** Nearest scope first; in one scope a binding with the expected name wins over one with the expected type. */
 function findNamedOrTyped(path: ASTPath, name: string, types: readonly string[]): string | null {
   for (const level of scopeLevels(path)) {
-    const found = level.find((b) => b.name === name) ?? level.find((b) => b.typeNames.some((t) => types.includes(t)));
+    const candidates = level.filter((b) => !mayHoldNothing(b));
+    const found = candidates.find((b) => b.name === name) ?? candidates.find((b) => b.typeNames.some((t) => types.includes(t)));
     if (found) return found.name;
   }
   return null;
@@ -288,8 +306,8 @@ export function findAuthResultInScope(path: ASTPath): string | null {
  */
 export function findAuthInScope(path: ASTPath): string | null {
   for (const level of scopeLevels(path)) {
-    const named = level.find((b) => b.name === "auth" && !holdsResult(b));
-    const found = named ?? level.find((b) => (b.typeNames.includes("Authenticator") && !holdsResult(b)) || unwrapsAuthenticatorResult(b));
+    const named = level.find((b) => b.name === "auth" && !holdsResult(b) && !mayHoldNothing(b));
+    const found = named ?? level.find((b) => !mayHoldNothing(b) && ((b.typeNames.includes("Authenticator") && !holdsResult(b)) || unwrapsAuthenticatorResult(b)));
     if (found) return found.name;
   }
   return null;

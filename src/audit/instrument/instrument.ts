@@ -19,6 +19,8 @@ import {
   isSkip,
   relateStatements,
   returnsEarly,
+  declaredLaterInBlock,
+  moveAfterAssignments,
   moveAfterDeclarations,
   type MovedPoint,
   ITERATING_CALLEES,
@@ -185,15 +187,27 @@ function unboundReason(ctx: StepContext, spec: InstrumentSpec, fn: ASTPath | nul
 
 /** The point moved past the declarations the emit needs, or why there is none. */
 function pointWithNames(ctx: StepContext, spec: InstrumentSpec, fn: ASTPath | null, point: InsertionPoint, moduleLevel: Set<string>): InsertionPoint | string {
-  const unbound = unboundNames(spec, point, moduleLevel);
-  if (unbound.length === 0) return point;
-  const moved = moveAfterDeclarations(point, unbound.map(([name]) => name), ctx.conventions.neverReturns);
+  const names = specFreeNames(spec);
+  // Every name, not only the unbound ones: a later `const reason` in the block shadows an outer `reason` from the block's start.
+  const moved = moveAfterDeclarations(point, [...names.keys()], ctx.conventions.neverReturns);
   if (moved.checkedAt) {
-    const where = unbound.find(([name]) => name === moved.checkedAt!.name)![1];
-    return `\`${moved.checkedAt.name}\` (the spec's ${where}) is checked at line ${lineOf(moved.checkedAt.statement)}, which may return, and the emit must come before any return; instrument it by hand`;
+    return `\`${moved.checkedAt.name}\` (the spec's ${names.get(moved.checkedAt.name)}) is checked at line ${lineOf(moved.checkedAt.statement)}, which may return, and the emit must come before any return; instrument it by hand`;
   }
   const still = unboundNames(spec, moved.point, moduleLevel);
-  return still.length === 0 ? moved.point : unboundReason(ctx, spec, fn, point, moved, still[0]);
+  if (still.length > 0) return unboundReason(ctx, spec, fn, point, moved, still[0]);
+  const shadowed = declaredLaterInBlock(moved.point, [...names.keys()]);
+  if (shadowed) {
+    return `\`${shadowed.name}\` (the spec's ${names.get(shadowed.name)}) is declared again at line ${lineOf(shadowed.statement)}, later in the block where the emit would go (${describePoint(moved.point)}), so the emit would read it before its declaration; instrument it by hand`;
+  }
+  return pointPastAssignments(ctx, spec, moved.point);
+}
+
+/** The point moved past later assignments of the names the emit reads, or why that is a guess. */
+function pointPastAssignments(ctx: StepContext, spec: InstrumentSpec, point: InsertionPoint): InsertionPoint | string {
+  const names = specFreeNames(spec);
+  const { point: moved, nested } = moveAfterAssignments(point, [...names.keys()], ctx.conventions.neverReturns);
+  if (!nested) return moved;
+  return `\`${nested.name}\` (the spec's ${names.get(nested.name)}) is assigned again at line ${lineOf(nested.statement)}, inside a statement after the point the emit would go (${describePoint(point)}), and which value the event carries would be a guess; instrument it by hand`;
 }
 
 /** The call `fn` is passed to as a callback, with its callee's name, or null. */
