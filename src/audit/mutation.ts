@@ -820,14 +820,20 @@ function checkedAfter(ms: MutationStatement, mutationName: string, check: Node, 
 /** Tests an alias may keep (`r.isErr()`, `!r.isOk()`, `r.status === "ok"`); a plain read (`r.value`, `r`) keeps a value, not a test. */
 const KEPT_TEST_TYPES = new Set(["CallExpression", "OptionalCallExpression", "UnaryExpression", "BinaryExpression", "LogicalExpression"]);
 
-/** `const failed = r.isErr();`: the name a declaration keeps an outcome test in, else null. */
-function keptOutcomeTest(stmt: Node, binding: readonly string[]): string | null {
+/**
+ * `const failed = r.isErr();`: the name a declaration keeps an outcome test in, else null. A helper's
+ * test (`const failed = isErrorResult(r)`) counts when a later `if` among `after` reads the name.
+ */
+function keptOutcomeTest(stmt: Node, binding: readonly string[], after: readonly Node[]): string | null {
   if (stmt.type !== "VariableDeclaration") return null;
   for (const declarator of stmt.declarations as Node[]) {
     const init = declarator.init ? unwrapExpression(declarator.init as Node) : null;
     if (!init || !KEPT_TEST_TYPES.has(init.type)) continue;
+    const names = patternNames(declarator.id as Node);
     const polarity = testPolarity(init, binding);
-    if (polarity === "failure" || polarity === "success") return patternNames(declarator.id as Node).join(", ");
+    if (polarity === "failure" || polarity === "success") return names.join(", ");
+    const helperTest = polarity === "unknown" && (init.type === "CallExpression" || init.type === "OptionalCallExpression");
+    if (helperTest && after.some((s) => s.type === "IfStatement" && mentionsBinding(s.test as Node, names))) return names.join(", ");
   }
   return null;
 }
@@ -864,7 +870,7 @@ function scanOutcomeChecks(ms: MutationStatement, options: PointOptions): GuardS
       scan.problem = skip(`line ${lineOf(list[i])} switches on the outcome of ${mutationName}, and which cases are the success path is unclear; instrument it by hand`, ms.call.node);
       return scan;
     }
-    const kept = keptOutcomeTest(list[i], ms.binding);
+    const kept = keptOutcomeTest(list[i], ms.binding, list.slice(i + 1));
     if (kept) {
       scan.problem = skip(`line ${lineOf(list[i])} keeps a test of the outcome of ${mutationName} in \`${kept}\`, and checks made through it are not followed; instrument it by hand`, ms.call.node);
       return scan;
