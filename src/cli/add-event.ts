@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { CommandModule } from "yargs";
 import { UsageError } from "../engine/errors";
 import { runSteps } from "../engine/run";
-import { loadConventions, withModuleConventions } from "../engine/conventions";
+import { withLearnedConventions } from "../engine/conventions";
 import { describeRegistration, eventProblem, formatFileProblem, missingRegistryProblem, planRegistration, type RegistrationPlan } from "../registry/plan";
 import { schemaReminder } from "../registry/reminder";
 import { buildRunRequest, refusedFiles, resolveConfig, withInteractiveFlag, type CliIO, type RunFlags } from "./common";
@@ -56,9 +56,7 @@ export function addEventCommand(io: CliIO, result: CommandResult): CommandModule
       // (under its lock), and its edits ride on the run's diff, patch, journal and atomic writes.
       const registryPath = path.join(bare.root, bare.registry);
       if (!fs.existsSync(registryPath)) throw new UsageError(formatFileProblem(missingRegistryProblem(bare)));
-      const conventions = loadConventions(bare);
-      if (conventions.notice) io.stderr(`auditmod: ${conventions.notice}\n`);
-      const config = withModuleConventions(bare, conventions);
+      const config = withLearnedConventions(bare, (line) => io.stderr(line));
       // The module's target type union, when it has one, is the list of valid target types.
       const outside = eventProblem({ action, targets, metadata }, config.conventions.module.targetTypes);
       if (outside) throw new UsageError(outside);

@@ -93,11 +93,9 @@ export function checkCommand(io: CliIO, result: CommandResult): CommandModule {
       const paths = ((argv.paths as string[] | undefined) ?? []).map(String);
       const rules = selectRules(ruleIds(argv.rule), ruleIds(argv["ignore-rule"]));
       const rootFlag = argv.root as string | undefined;
-      const { loadConventions, withModuleConventions } = require("../engine/conventions") as typeof import("../engine/conventions");
+      const { withLearnedConventions } = require("../engine/conventions") as typeof import("../engine/conventions");
       const bare = loadConfig(findRoot(rootFlag === undefined ? undefined : path.resolve(io.cwd, rootFlag), discoveryStart(paths, io.cwd)));
-      const conventions = loadConventions(bare);
-      if (conventions.notice) io.stderr(`auditmod: ${conventions.notice}\n`);
-      const config = withModuleConventions(bare, conventions);
+      const config = withLearnedConventions(bare, (line) => io.stderr(line));
       const absolute = paths.map((p) => path.resolve(io.cwd, p));
       const typecheck = argv.typecheck === true;
       const full = runCheck({ config, paths: absolute, rules, typecheck });

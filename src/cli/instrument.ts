@@ -4,7 +4,7 @@ import { targetTypeOutsideUnion } from "../audit/action-name";
 import type { AuditmodConfig } from "../config/config";
 import { parseSpec, readSpecFile, resolveSpecFiles, specFileLocator, SpecError, type InstrumentSpec, type SpecLocator } from "../config/spec";
 import { UsageError } from "../engine/errors";
-import { loadConventions, withModuleConventions } from "../engine/conventions";
+import { withLearnedConventions } from "../engine/conventions";
 import type { StepSpec } from "../engine/pipeline";
 import { runSteps, type RunFacts } from "../engine/run";
 import type { NameOrigin } from "../registry/names";
@@ -83,9 +83,7 @@ export async function runWithRegistration(
   const auditSteps = instrumentSteps.filter(isAuditStep);
   if (auditSteps.length > 0) {
     // The new schemas declare the keys the audit module adds itself: read it once, for the steps too.
-    const loaded = loadConventions(config);
-    if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
-    const learned = withModuleConventions(config, loaded);
+    const learned = withLearnedConventions(config, (line) => io.stderr(line));
     // A target type outside the module's union would be inserted and then refused by WorkOS: stop before anything runs.
     const outside = auditSteps.flatMap(({ spec }) => spec.targets.map((t) => targetTypeOutsideUnion(t.type, learned.conventions.module.targetTypes)).filter((p): p is string => p !== null));
     if (outside.length > 0) throw new UsageError(`${command}: ${[...new Set(outside)].join("; ")}; nothing was run`);

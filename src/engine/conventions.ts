@@ -49,6 +49,13 @@ export function loadConventions(config: AuditmodConfig): LoadedConventions {
   return { ...withOverrides(read, config.moduleOverrides, CONFIG_FILE), notice: read.notice };
 }
 
+/** `config` completed from its audit module; `say` hears the notice, once, when the module could not be used. */
+export function withLearnedConventions(config: AuditmodConfig, say: (line: string) => void): AuditmodConfig {
+  const loaded = loadConventions(config);
+  if (loaded.notice) say(`auditmod: ${loaded.notice}\n`);
+  return withModuleConventions(config, loaded);
+}
+
 /** `config` with its conventions completed from the audit module. */
 export function withModuleConventions(config: AuditmodConfig, loaded: LoadedConventions): AuditmodConfig {
   const conventions: AuditConventions = { ...config.conventions, module: loaded.facts };

@@ -4,7 +4,7 @@ import type { AuditConventions, Finding } from "../audit/types";
 import type { AuditmodConfig } from "../config/config";
 import { findActionsInCode, type ActionUse } from "./actions-in-code";
 import { emitNames } from "../audit/emit";
-import { emitNamesBeforeLearning, loadConventions, withModuleConventions } from "./conventions";
+import { emitNamesBeforeLearning, withLearnedConventions } from "./conventions";
 import { colourDiff, unifiedDiff } from "./diff";
 import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFiles, toPosix } from "./discover";
 import { UsageError } from "./errors";
@@ -227,9 +227,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   const conventionsFor = (text: string): AuditConventions => {
     if (conventions) return conventions;
     if (!cores.some((core, i) => (core.needsConventions || before.learn) && core.mayMatch(text, request.steps[i].options ?? {}, names))) return config.conventions;
-    const loaded = loadConventions(config);
-    if (loaded.notice) io.stderr(`auditmod: ${loaded.notice}\n`);
-    conventions = withModuleConventions(config, loaded).conventions;
+    conventions = withLearnedConventions(config, (line) => io.stderr(line)).conventions;
     names = emitNames(conventions.module.emitFunctions);
     return conventions;
   };
