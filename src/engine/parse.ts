@@ -1,5 +1,7 @@
 import type { Collection, JSCodeshift } from "jscodeshift";
 import type { ParserOptions } from "@babel/parser";
+import type { Node } from "../audit/ast";
+import { printSimple } from "../audit/print-simple";
 
 export type ParserName = "ts" | "tsx";
 
@@ -12,23 +14,34 @@ export function parserFor(file: string): ParserName {
 export type DecoratorSyntax = "legacy" | "2023";
 
 // jscodeshift's own TypeScript options, plus syntax newer than its list (`using`, decorator auto-accessors).
-export function babelOptions(parser: ParserName, tokens: boolean, decorators: DecoratorSyntax = "legacy"): ParserOptions {
+export function babelOptions(parser: ParserName, tokens: boolean, decorators: DecoratorSyntax = "legacy", attachComment = true): ParserOptions {
   const base = require("jscodeshift/parser/tsOptions") as ParserOptions;
   let plugins = [...(base.plugins ?? []), "explicitResourceManagement"] as NonNullable<ParserOptions["plugins"]>;
   if (decorators === "2023") plugins = [...plugins.filter((p) => p !== "decorators-legacy"), ["decorators", {}]];
   if (parser === "tsx") plugins.push("jsx");
-  return { ...base, tokens, plugins };
+  return { ...base, tokens, plugins, attachComment };
+}
+
+let babelModule: typeof import("@babel/parser") | undefined;
+// Built once per combination: a run parses thousands of files with the same few option sets.
+const optionSets = new Map<string, ParserOptions>();
+
+function cachedOptions(parser: ParserName, tokens: boolean, decorators: DecoratorSyntax, attachComment: boolean): ParserOptions {
+  const key = `${parser}:${tokens}:${decorators}:${attachComment}`;
+  let options = optionSets.get(key);
+  if (!options) optionSets.set(key, (options = babelOptions(parser, tokens, decorators, attachComment)));
+  return options;
 }
 
 /** Parses with legacy decorators, retrying with 2023 decorators; the first error is the one reported. */
-export function babelParse(source: string, parser: ParserName, tokens: boolean): ReturnType<typeof import("@babel/parser").parse> {
-  const babel = require("@babel/parser") as typeof import("@babel/parser");
+export function babelParse(source: string, parser: ParserName, tokens: boolean, attachComment = true): ReturnType<typeof import("@babel/parser").parse> {
+  const babel = (babelModule ??= require("@babel/parser") as typeof import("@babel/parser"));
   try {
-    return babel.parse(source, babelOptions(parser, tokens, "legacy"));
+    return babel.parse(source, cachedOptions(parser, tokens, "legacy", attachComment));
   } catch (legacyError) {
     if (!source.includes("@")) throw legacyError;
     try {
-      return babel.parse(source, babelOptions(parser, tokens, "2023"));
+      return babel.parse(source, cachedOptions(parser, tokens, "2023", attachComment));
     } catch {
       throw legacyError;
     }
@@ -67,15 +80,20 @@ export function parseForProbe(source: string, parser: ParserName): { j: JSCodesh
   return { j, root: j(ast as unknown as Parameters<JSCodeshift>[0]) };
 }
 
+let recastModule: typeof import("recast") | undefined;
+
 /** recast's printing of a node that has no source of its own, as a step's new code is printed. */
 export function printNew(node: object, quote: "double" | "single"): string {
-  const recast = require("recast") as typeof import("recast");
-  return recast.print(node as Parameters<typeof recast.print>[0], { quote }).code;
+  const simple = printSimple(node as Node);
+  if (simple !== null) return simple;
+  recastModule ??= require("recast") as typeof import("recast");
+  return recastModule.print(node as Parameters<typeof recastModule.print>[0], { quote }).code;
 }
 
 /** Parses without building a Collection; throws the parser's SyntaxError. */
 export function assertParses(source: string, parser: ParserName): void {
-  babelParse(source, parser, false);
+  // Only whether it parses matters: attaching comments to nodes is 10-15% of a parse.
+  babelParse(source, parser, false, false);
 }
 
 /** `line:column: message` for a parser error, which carries `loc`. */
