@@ -1,5 +1,6 @@
 import type { Collection } from "jscodeshift";
 import { indentUnit } from "./build-emit";
+import type { PrintLayout } from "./splice";
 import type { AuditConventions } from "./types";
 
 /*
@@ -9,6 +10,13 @@ import type { AuditConventions } from "./types";
  */
 
 const RECAST_TAB_WIDTH = 4;
+
+/** How recast lays out new lines in this file: tabs of its tab width in a tab-indented file, else the indent width recast guesses from the file. */
+export function printLayout(source: string): PrintLayout {
+  if (indentUnit(source) === "\t") return { tabWidth: RECAST_TAB_WIDTH, useTabs: true };
+  const lines = require("recast/lib/lines") as { fromString(text: string): { guessTabWidth(): number } };
+  return { tabWidth: lines.fromString(source).guessTabWidth(), useTabs: false };
+}
 
 /** The text of an edited tree, in the file's own quotes and indentation. */
 export function printEdited(root: Collection, source: string, conventions: AuditConventions): string {

@@ -120,6 +120,8 @@ export function layoutElements(source: string, array: SourceRange, elements: Sou
 
 /** Source text of a node as recast prints it (its own text when it was parsed from the file). */
 export function printNode(ctx: StepContext, node: unknown): string {
+  const text = ctx.fileText?.(node);
+  if (typeof text === "string") return text;
   return ctx.j(node as Expression).toSource({ quote: ctx.conventions.quote });
 }
 

@@ -33,23 +33,24 @@ function isNode(value: unknown): value is Node & { start: number; end: number } 
 /** Records the fields of every node under `root`: one walk, references and primitives only. */
 export function snapshotTree(root: object): Snapshot {
   const snapshot: Snapshot = new Map();
-  const visit = (node: object) => {
-    if (snapshot.has(node)) return;
-    const keys = Object.keys(node);
-    const values: unknown[] = new Array(keys.length);
-    snapshot.set(node, { keys, values });
-    for (let i = 0; i < keys.length; i++) {
-      const value = (node as Record<string, unknown>)[keys[i]];
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    // Babel shares comment nodes between the nodes they sit beside.
+    if (snapshot.has(node)) continue;
+    // Object.values reads every field in one call: a keyed read per field costs more on babel's many node shapes.
+    const values: unknown[] = Object.values(node);
+    snapshot.set(node, { keys: Object.keys(node), values });
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
       if (Array.isArray(value)) {
         values[i] = value.slice();
-        for (const item of value) if (isNode(item)) visit(item);
-      } else {
-        values[i] = value;
-        if (isNode(value)) visit(value);
+        for (const item of value) if (isNode(item)) stack.push(item);
+      } else if (isNode(value)) {
+        stack.push(value);
       }
     }
-  };
-  visit(root);
+  }
   return snapshot;
 }
 
@@ -58,15 +59,21 @@ export function snapshotTree(root: object): Snapshot {
  * added since); stops and returns false as soon as `each` does.
  */
 function everyField(node: object, before: Fields, each: (key: string, was: unknown, now: unknown, existed: boolean) => boolean): boolean {
-  const current = node as Record<string, unknown>;
   const keys = Object.keys(node);
   let sameKeys = keys.length === before.keys.length;
   for (let i = 0; sameKeys && i < keys.length; i++) sameKeys = keys[i] === before.keys[i];
+  if (sameKeys) {
+    const values = Object.values(node);
+    for (let i = 0; i < keys.length; i++) {
+      if (!SKIPPED.has(keys[i]) && !each(keys[i], before.values[i], values[i], true)) return false;
+    }
+    return true;
+  }
+  const current = node as Record<string, unknown>;
   for (let i = 0; i < before.keys.length; i++) {
     const key = before.keys[i];
     if (!SKIPPED.has(key) && !each(key, before.values[i], current[key], true)) return false;
   }
-  if (sameKeys) return true;
   for (const key of keys) {
     if (!SKIPPED.has(key) && !before.keys.includes(key) && !each(key, undefined, current[key], false)) return false;
   }
@@ -75,22 +82,87 @@ function everyField(node: object, before: Fields, each: (key: string, was: unkno
 
 /** One slot of an original node that now holds another node. */
 interface SlotEdit {
+  kind: "slot";
   parent: Node;
   key: string;
   old: Node & { start: number; end: number };
   next: Node;
 }
 
+type Positioned = Node & { start: number; end: number };
+
+/** New statements put between two original ones (or before the first, after the last) of a block or the program. */
+interface InsertEdit {
+  kind: "insert";
+  list: Positioned;
+  nodes: Node[];
+  before: Positioned | null;
+  after: Positioned | null;
+  /** The text the new statements go in place of: the whitespace between their neighbours. */
+  start: number;
+  end: number;
+}
+
+type Edit = SlotEdit | InsertEdit;
+
+const startOf = (edit: Edit): number => (edit.kind === "slot" ? edit.old.start : edit.start);
+const endOf = (edit: Edit): number => (edit.kind === "slot" ? edit.old.end : edit.end);
+
+/** How recast lays out the lines of new code in this file: its guess of the indent width, or tabs. */
+export interface PrintLayout {
+  tabWidth: number;
+  useTabs: boolean;
+}
+
 export type Declined = { ok: false; reason: string };
 
+// Statement lists recast reprints by one rule when they grow (printStatementSequence): those the splice printer can insert into.
+const STATEMENT_LISTS = new Set(["Program.body", "BlockStatement.body"]);
+
+/**
+ * The insertions that turn the list `was` into `now`, when `now` is `was` in order with new statements
+ * put between: each run of new statements becomes one edit of the whitespace between its neighbours.
+ */
+function insertionsInto(list: Positioned, was: unknown[], now: unknown[], snapshot: Snapshot): { ok: true; edits: InsertEdit[] } | Declined {
+  const edits: InsertEdit[] = [];
+  let w = 0;
+  let run: Node[] = [];
+  const closeRun = (after: Positioned | null): Declined | null => {
+    if (run.length === 0) return null;
+    const before = w > 0 ? (was[w - 1] as Positioned) : null;
+    if (list.type !== "BlockStatement" && (!before || !after)) return { ok: false, reason: `new statements at an end of ${list.type}.body` };
+    if (!before && !after) return { ok: false, reason: "new statements in an empty block" };
+    const start = before ? before.end : list.start + 1;
+    const end = after ? after.start : list.end - 1;
+    edits.push({ kind: "insert", list, nodes: run, before, after, start, end });
+    run = [];
+    return null;
+  };
+  for (const item of now) {
+    if (w < was.length && item === was[w]) {
+      const closed = closeRun(item as Positioned);
+      if (closed) return closed;
+      w++;
+    } else if (isNode(item) && !snapshot.has(item)) {
+      run.push(item);
+    } else {
+      return { ok: false, reason: `the list ${list.type}.body lost or moved a statement` };
+    }
+  }
+  if (w < was.length) return { ok: false, reason: `the list ${list.type}.body lost a statement` };
+  const closed = closeRun(null);
+  return closed ?? { ok: true, edits };
+}
+
+
 /** The slots that changed, or why the tree cannot be spliced. */
-function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: SlotEdit[] } | Declined {
-  const edits: SlotEdit[] = [];
+function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Edit[] } | Declined {
+  const edits: Edit[] = [];
   let declined: string | null = null;
   const compare = (parent: Node, key: string, was: unknown, now: unknown): boolean => {
     if (was === now) return isNode(now) ? visit(now, parent, key) : true;
     if (isNode(was) && isNode(now) && typeof was.start === "number" && typeof was.end === "number") {
-      edits.push({ parent, key, old: was, next: now });
+      edits.push({ kind: "slot", parent, key, old: was, next: now });
       return true;
     }
     declined = `${parent.type}.${key} changed in place`;
@@ -100,14 +172,23 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Slot
     const before = snapshot.get(node)!;
     if (parent && isUnshorthanded(node, before)) {
       // `{ count }` became `count: <new value>`: the whole property is printed anew.
-      edits.push({ parent, key: slot, old: node as SlotEdit["old"], next: { ...node } });
+      edits.push({ kind: "slot", parent, key: slot, old: node as SlotEdit["old"], next: { ...node } });
       return true;
     }
     return everyField(node, before, (key, was, now, existed) => {
       if (Array.isArray(was) && Array.isArray(now)) {
         if (was.length !== now.length) {
-          declined = `the list ${node.type}.${key} changed length`;
-          return false;
+          if (!STATEMENT_LISTS.has(`${node.type}.${key}`) || typeof node.start !== "number") {
+            declined = `the list ${node.type}.${key} changed length`;
+            return false;
+          }
+          const grown = insertionsInto(node as Positioned, was, now, snapshot);
+          if (!grown.ok) {
+            declined = grown.reason;
+            return false;
+          }
+          edits.push(...grown.edits);
+          return was.every((statement) => visit(statement as Node, node, key));
         }
         for (let i = 0; i < was.length; i++) if (!compare(node, key, was[i], now[i])) return false;
         return true;
@@ -128,6 +209,46 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Slot
 function isUnshorthanded(node: Node, before: Fields): boolean {
   if (node.type !== "ObjectProperty" || node.shorthand !== false || before.values[before.keys.indexOf("shorthand")] !== true) return false;
   return everyField(node, before, (key, was, now, existed) => key === "shorthand" || key === "value" || sameValue(was, now, existed));
+}
+
+/**
+ * The text recast prints for a node of the file no step has changed: its own text, later lines less the
+ * indentation of the line it starts on. Null where recast would print it otherwise: comments (printed with
+ * the node), tabs or trailing blanks in its lines (rewritten), a later line indented less than the first.
+ */
+function pristineText(node: unknown, snapshot: Snapshot, source: string): string | null {
+  if (!isNode(node) || !snapshot.has(node) || typeof node.start !== "number" || typeof node.end !== "number") return null;
+  if (["leadingComments", "trailingComments", "innerComments"].some((k) => ((node as Node)[k] as unknown[] | undefined)?.length)) return null;
+  if (!unchangedSince(node, snapshot)) return null;
+  const [first, ...later] = source.slice(node.start, node.end).split("\n");
+  if (later.length === 0) return first;
+  const indent = /^[ \t]*/.exec(source.slice(source.lastIndexOf("\n", node.start - 1) + 1))![0];
+  if (indent.includes("\t") || /[ \t]\n|\n\t/.test(`${first}\n${later.join("\n")}\n`)) return null;
+  if (later.some((line) => line !== "" && !line.startsWith(indent))) return null;
+  return [first, ...later.map((line) => line.slice(indent.length))].join("\n");
+}
+
+/** True when an original node lies below `node`, a node a step built or parsed from a snippet. */
+function holdsOriginal(node: Node, snapshot: Snapshot): boolean {
+  for (const key of Object.keys(node)) {
+    if (SKIPPED.has(key) || key === "original") continue;
+    const value = node[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (isNode(child) && (snapshot.has(child) || holdsOriginal(child, snapshot))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * What a step printing `node` on a plain tree must use (StepContext.fileText): recast's text for an
+ * original node, null when only recast can tell (an edited original, or new code around originals),
+ * undefined for code that holds nothing of the file.
+ */
+export function fileTextOf(node: unknown, snapshot: Snapshot, source: string): string | null | undefined {
+  if (!isNode(node)) return undefined;
+  if (snapshot.has(node)) return pristineText(node, snapshot, source);
+  return holdsOriginal(node, snapshot) ? null : undefined;
 }
 
 /** True when no field of `node` or of any node below it changed since the snapshot. */
@@ -158,11 +279,15 @@ const OPEN_SLOTS = new Set([
   "TemplateLiteral.expressions",
 ]);
 
+// Slots that hold statements, which never take parentheses.
+const STATEMENT_SLOTS = new Set(["Program.body", "BlockStatement.body", "SwitchCase.consequent", "StaticBlock.body", "TSModuleBlock.body"]);
+
 // Nodes that never need parentheses, except as the callee of `new`.
 const ATOMIC = new Set(["Identifier", "CallExpression", "MemberExpression", "StringLiteral", "NumericLiteral", "BooleanLiteral", "NullLiteral", "TemplateLiteral", "ArrayExpression"]);
 
 /** True when `next` reads the same in the slot without parentheses of its own. */
 function fitsWithoutParens(edit: SlotEdit): boolean {
+  if (STATEMENT_SLOTS.has(`${edit.parent.type}.${edit.key}`)) return true;
   if (edit.next.type === "SequenceExpression") return false;
   if (edit.next.type === "ObjectProperty") return edit.old.type === "ObjectProperty";
   if (OPEN_SLOTS.has(`${edit.parent.type}.${edit.key}`)) {
@@ -179,67 +304,73 @@ function placeholder(index: number, length: number): string {
   return String.fromCharCode(PLACEHOLDER_BASE + index) + "\uf8ff".repeat(Math.max(0, length - 1));
 }
 
-/** The new node with every original node below it swapped for a placeholder of its first line's length; null when one of them changed. */
+/**
+ * The new node with every original node below it swapped for a placeholder of its first line's length
+ * (copies only along the way to them: a node parsed from a snippet keeps its identity, so recast
+ * prints it from the snippet's text as it would in the file); null when one of them changed.
+ */
 function withPlaceholders(node: Node, snapshot: Snapshot, source: string, reused: { text: string; mark: string; line: number }[]): Node | null {
-  const copy: Node = { ...node };
-  for (const key of Object.keys(copy)) {
+  const swap = (child: unknown): unknown => {
+    if (!isNode(child)) return child;
+    if (snapshot.has(child)) {
+      if (!unchangedSince(child, snapshot) || typeof child.start !== "number") throw new Error("changed original");
+      // recast keeps a moved node's own parentheses, which lie outside its range: leave those to it.
+      if ((child.extra as { parenthesized?: boolean } | undefined)?.parenthesized) throw new Error("parenthesized original");
+      const text = source.slice(child.start, child.end);
+      const mark = placeholder(reused.length, text.split("\n", 1)[0].length);
+      reused.push({ text, mark, line: (child.loc as { start: { line: number } } | undefined)?.start.line ?? -1 });
+      return { type: "Identifier", name: mark };
+    }
+    const inner = withPlaceholders(child, snapshot, source, reused);
+    if (!inner) throw new Error("changed original");
+    return inner;
+  };
+  let copy: Node | null = null;
+  for (const key of Object.keys(node)) {
     if (SKIPPED.has(key) || key === "original") continue;
-    const value = copy[key];
-    const swap = (child: unknown): unknown => {
-      if (!isNode(child)) return child;
-      if (snapshot.has(child)) {
-        if (!unchangedSince(child, snapshot) || typeof child.start !== "number") throw new Error("changed original");
-        // recast keeps a moved node's own parentheses, which lie outside its range: leave those to it.
-        if ((child.extra as { parenthesized?: boolean } | undefined)?.parenthesized) throw new Error("parenthesized original");
-        const text = source.slice(child.start, child.end);
-        const mark = placeholder(reused.length, text.split("\n", 1)[0].length);
-        reused.push({ text, mark, line: (child.loc as { start: { line: number } } | undefined)?.start.line ?? -1 });
-        return { type: "Identifier", name: mark };
-      }
-      const inner = withPlaceholders(child, snapshot, source, reused);
-      if (!inner) throw new Error("changed original");
-      return inner;
-    };
+    const value = node[key];
+    let swapped: unknown;
     try {
-      copy[key] = Array.isArray(value) ? value.map(swap) : swap(value);
+      if (Array.isArray(value)) {
+        const items = value.map(swap);
+        swapped = items.some((item, i) => item !== value[i]) ? items : value;
+      } else {
+        swapped = swap(value);
+      }
     } catch {
       return null;
     }
+    if (swapped !== value) (copy ??= { ...node })[key] = swapped;
   }
-  return copy;
-}
-
-/** True when a node below `node` was parsed from other text (it carries recast's copy of that text). */
-function holdsParsedSnippet(node: Node, snapshot: Snapshot): boolean {
-  if (snapshot.has(node)) return false;
-  if (node.original !== undefined || (node.loc as { lines?: unknown } | undefined)?.lines !== undefined) return true;
-  for (const key of Object.keys(node)) {
-    if (SKIPPED.has(key)) continue;
-    const value = node[key];
-    const children = Array.isArray(value) ? value : [value];
-    if (children.some((child) => isNode(child) && holdsParsedSnippet(child, snapshot))) return true;
-  }
-  return false;
+  // recast reprints a snippet-parsed node from the snippet's text only while its children are the snippet's own.
+  if (copy && (node.original !== undefined || (node.loc as { lines?: unknown } | undefined)?.lines !== undefined)) return null;
+  return copy ?? node;
 }
 
 const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 
 /** The text for one changed slot, or why it cannot be printed here. */
-function slotText(edit: SlotEdit, source: string, snapshot: Snapshot, print: (node: Node) => string): { ok: true; text: string } | Declined {
+/** Prints a node a step built (recast's printer with the run's quote style and the file's layout). */
+export type PrintNode = (node: Node, layout: PrintLayout) => string;
+
+function slotText(edit: SlotEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: PrintLayout): { ok: true; text: string } | Declined {
   if (!fitsWithoutParens(edit)) return { ok: false, reason: `a ${edit.next.type} in ${edit.parent.type}.${edit.key} may need parentheses` };
-  if (holdsParsedSnippet(edit.next, snapshot)) return { ok: false, reason: "the new code was parsed from text" };
   const reused: { text: string; mark: string; line: number }[] = [];
   const stand = withPlaceholders(edit.next, snapshot, source, reused);
-  if (!stand) return { ok: false, reason: "an original node moved into new code was edited too, or is parenthesized" };
-  const printed = print(stand);
-  if (printed.includes("\n")) return { ok: false, reason: "the new code prints on several lines" };
-  let text = printed;
+  if (!stand) return { ok: false, reason: "an original node moved into new code was edited too, or is parenthesized, or sits in code parsed from a snippet" };
+  const printed = print(stand, layout);
+  // recast lays new code out around the lines of the originals it holds: a placeholder stands for one line only.
+  if (printed.includes("\n") && reused.some((r) => r.text.includes("\n"))) return { ok: false, reason: "new code of several lines holds a multi-line original node" };
+  // As recast patches a replaced node: its later lines are indented by the line the old node starts on.
+  const lineIndent = /^[ \t]*/.exec(source.slice(source.lastIndexOf("\n", edit.old.start - 1) + 1))![0];
+  let text = printed.split("\n").map((line, i) => (i === 0 || line === "" ? line : lineIndent + line)).join("\n");
+  const firstLineEnd = text.includes("\n") ? text.indexOf("\n") : text.length;
   const oldLine = (edit.old.loc as { start: { line: number } } | undefined)?.start.line;
   for (const { text: original, mark, line } of reused) {
     const at = text.indexOf(mark);
     if (at < 0 || text.indexOf(mark, at + 1) >= 0) return { ok: false, reason: "an original node was printed other than once" };
     // A multi-line original keeps its lines as they are only where it starts on the line the replaced code started on.
-    if (original.includes("\n") && line !== oldLine) return { ok: false, reason: "a multi-line original node moved to another line" };
+    if (original.includes("\n") && (line !== oldLine || at > firstLineEnd)) return { ok: false, reason: "a multi-line original node moved to another line" };
     text = text.slice(0, at) + original + text.slice(at + mark.length);
   }
   // As recast does: a space keeps the new code from fusing with a neighbouring word.
@@ -248,23 +379,128 @@ function slotText(edit: SlotEdit, source: string, snapshot: Snapshot, print: (no
   return { ok: true, text };
 }
 
+/** The indentation of the line `at` lies on, or null when something else precedes `at` on that line. */
+function indentBefore(source: string, at: number): string | null {
+  const prefix = source.slice(source.lastIndexOf("\n", at - 1) + 1, at);
+  return /^[ \t]*$/.test(prefix) ? prefix : null;
+}
+
+const lineBreaks = (text: string): number => text.split("\n").length - 1;
+
 /**
- * The file's text with each changed slot's old range replaced by its new code, or why it cannot be.
- * `root` is the babel `File` the steps edited, `snapshot` taken before they ran, `print` prints a
- * node that has no source (recast's printer with the run's quote style).
+ * True when recast, reprinting `list` because it grew, would write its original statements and the
+ * space between them as they are: one indentation, no blank line after `{` or before `}`, blank lines
+ * holding nothing. Elsewhere recast would rewrite bytes the steps did not touch, and the file is left to it.
  */
-export function spliceChanges(source: string, root: object, snapshot: Snapshot, print: (node: Node) => string): { ok: true; text: string } | Declined {
+function reprintsAsIs(list: Positioned, source: string, snapshot: Snapshot, covered: InsertEdit[]): boolean {
+  const statements = (list.body as Positioned[]).filter((statement) => snapshot.has(statement));
+  const indents = new Set(statements.map((statement) => indentBefore(source, statement.start)));
+  if (indents.size > 1 || indents.has(null)) return false;
+  const isCovered = (start: number, end: number) => covered.some((edit) => edit.start === start && edit.end === end);
+  const plainGap = (start: number, end: number, blankLines: boolean) => {
+    if (isCovered(start, end)) return true;
+    const gap = source.slice(start, end);
+    // A gap holding comments is printed from the comments' own positions: only the whitespace rule is checked here.
+    if (!/^\s*$/.test(gap)) return true;
+    return (blankLines ? /^\n+[ \t]*$/ : /^\n[ \t]*$/).test(gap);
+  };
+  for (let i = 1; i < statements.length; i++) if (!plainGap(statements[i - 1].end, statements[i].start, true)) return false;
+  if (list.type !== "BlockStatement" || statements.length === 0) return true;
+  return plainGap(list.start + 1, statements[0].start, false) && plainGap(statements[statements.length - 1].end, list.end - 1, false);
+}
+
+/** recast's line breaks wanted before and after a new statement: a snippet's own, else one line (two beside a statement of several lines). */
+function statementSpace(node: Node, printed: string): { leading: number; trailing: number } {
+  type Position = { line: number; column: number };
+  const loc = node.loc as { start?: Position; end?: Position; lines?: { length: number; skipSpaces(at: Position, backward?: boolean): Position | null } } | null | undefined;
+  if (loc?.lines && loc.start && loc.end) {
+    const before = loc.lines.skipSpaces(loc.start, true);
+    const after = loc.lines.skipSpaces(loc.end);
+    return { leading: loc.start.line - (before ? before.line : 1), trailing: (after ? after.line : loc.lines.length) - loc.end.line };
+  }
+  const space = printed.includes("\n") ? 2 : 1;
+  return { leading: space, trailing: space };
+}
+
+/**
+ * The text of new statements with the space around them, laid out as recast lays out a statement list:
+ * each on its own line at its neighbours' indentation; between two statements the larger of the
+ * original gap and one line (a blank line beside a statement of several lines).
+ */
+function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: PrintLayout): { ok: true; text: string } | Declined {
+  const gap = source.slice(edit.start, edit.end);
+  if (!/^\s*$/.test(gap)) return { ok: false, reason: "a comment lies where the new statements go" };
+  const gapLines = lineBreaks(gap);
+  if (gapLines === 0) return { ok: false, reason: "the new statements go between statements that share a line" };
+  const indent = indentBefore(source, (edit.after ?? edit.before)!.start);
+  if (indent === null || (edit.before && edit.after && indentBefore(source, edit.before.start) !== indent)) {
+    return { ok: false, reason: "the statements beside the new ones do not start their lines at one indentation" };
+  }
+  const printed: string[] = [];
+  for (const node of edit.nodes) {
+    const reused: { text: string; mark: string; line: number }[] = [];
+    const stand = withPlaceholders(node, snapshot, source, reused);
+    if (!stand) return { ok: false, reason: "an original node moved into new code was edited too, or is parenthesized, or sits in code parsed from a snippet" };
+    let text = print(stand, layout);
+    if (reused.some((r) => r.text.includes("\n"))) return { ok: false, reason: "new code of several lines holds a multi-line original node" };
+    for (const { text: original, mark } of reused) {
+      const at = text.indexOf(mark);
+      if (at < 0 || text.indexOf(mark, at + 1) >= 0) return { ok: false, reason: "an original node was printed other than once" };
+      text = text.slice(0, at) + original + text.slice(at + mark.length);
+    }
+    // recast indents a statement's later lines by its place in the file; a blank line stays empty.
+    printed.push(text.split("\n").map((line, i) => (i === 0 || line === "" ? line : indent + line)).join("\n"));
+  }
+  const spaces = edit.nodes.map((node, i) => statementSpace(node, printed[i]));
+  const lineBreaksBetween = (...counts: number[]): string | null => {
+    const most = Math.max(...counts);
+    return most > 0 ? "\n".repeat(most) : null;
+  };
+  let out = edit.before ? lineBreaksBetween(gapLines, spaces[0].leading) : "\n";
+  for (let i = 0; out !== null && i < printed.length; i++) {
+    out += indent + printed[i];
+    if (i < printed.length - 1) {
+      const between = lineBreaksBetween(spaces[i].trailing, spaces[i + 1].leading);
+      out = between === null ? null : out + between;
+    }
+  }
+  if (out === null) return { ok: false, reason: "recast would print two new statements on one line" };
+  if (edit.after) return { ok: true, text: out + lineBreaksBetween(spaces[spaces.length - 1].trailing, gapLines)! + indent };
+  const braceIndent = indentBefore(source, edit.end);
+  if (braceIndent === null) return { ok: false, reason: "the block's closing brace does not start its line" };
+  return { ok: true, text: `${out}\n${braceIndent}` };
+}
+
+/**
+ * The file's text with each changed slot's old range replaced by its new code and new statements put
+ * in place, or why it cannot be. `root` is the babel `File` the steps edited, `snapshot` taken before
+ * they ran, `print` prints a node that has no source, `layout` is how recast lays out this file.
+ */
+export function spliceChanges(source: string, root: object, snapshot: Snapshot, print: PrintNode, layout: () => PrintLayout): { ok: true; text: string } | Declined {
   if (/[\ue000-\uf8ff]/.test(source)) return { ok: false, reason: "the file holds private-use characters" };
   // The engine restores line endings around recast's output, in which U+2028/U+2029 are line breaks.
   if (/[\u2028\u2029]/.test(source)) return { ok: false, reason: "the file holds U+2028/U+2029 line separators" };
   const slots = changedSlots(root, snapshot);
   if (!slots.ok) return slots;
   const comments = ((root as { comments?: { start: number; end: number }[] }).comments ?? []).filter((c) => typeof c.start === "number");
-  const edits = [...slots.edits].sort((a, b) => a.old.start - b.old.start);
+  const edits = [...slots.edits].sort((a, b) => startOf(a) - startOf(b));
+  const inserts = edits.filter((edit): edit is InsertEdit => edit.kind === "insert");
+  for (const list of new Set(inserts.map((edit) => edit.list))) {
+    if (!reprintsAsIs(list, source, snapshot, inserts)) return { ok: false, reason: `recast would reprint the ${list.type === "Program" ? "file" : "block"} the new statements go in` };
+  }
+  let fileLayout: PrintLayout | null = null;
+  const printLayout = () => (fileLayout ??= layout());
   let out = "";
   let at = 0;
   for (const edit of edits) {
-    if (edit.old.start < at) return { ok: false, reason: "two changes overlap" };
+    if (startOf(edit) < at) return { ok: false, reason: "two changes overlap" };
+    if (edit.kind === "insert") {
+      const inserted = insertText(edit, source, snapshot, print, printLayout());
+      if (!inserted.ok) return inserted;
+      out += source.slice(at, edit.start) + inserted.text;
+      at = edit.end;
+      continue;
+    }
     // recast prints a replaced node's own comments with it (or drops them): leave such nodes to it.
     const own = ["leadingComments", "trailingComments", "innerComments"].some((k) => ((edit.old as Node)[k] as unknown[] | undefined)?.length);
     if (own) return { ok: false, reason: "the replaced code carries comments of its own" };
@@ -272,10 +508,10 @@ export function spliceChanges(source: string, root: object, snapshot: Snapshot, 
     const kept = collectKept(edit.next, snapshot);
     const lost = comments.some((c) => c.start >= edit.old.start && c.end <= edit.old.end && !kept.some((k) => c.start >= k.start && c.end <= k.end));
     if (lost) return { ok: false, reason: "a comment lies inside the replaced code" };
-    const printed = slotText(edit, source, snapshot, print);
+    const printed = slotText(edit, source, snapshot, print, printLayout());
     if (!printed.ok) return printed;
     out += source.slice(at, edit.old.start) + printed.text;
-    at = edit.old.end;
+    at = endOf(edit);
   }
   return { ok: true, text: out + source.slice(at) };
 }

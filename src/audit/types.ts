@@ -81,6 +81,12 @@ export interface StepContext {
   report(node: ASTNode | null | undefined, message: string, severity?: Severity): void;
   /** Told once per emit a step inserts, so a run registers only actions that were emitted. */
   emitInserted?(): void;
+  /**
+   * Given when the step runs on a plain babel tree (the splice printer's), which does not know the file's
+   * text as recast does: for a node holding code from the file, the text recast would print for it, or
+   * null when only recast can tell (the file is then printed by recast); undefined for a node that holds none.
+   */
+  fileText?(node: unknown): string | null | undefined;
 }
 
 /** A transform core: a cheap text test and an AST edit, shared by the engine and the jscodeshift wrapper. */

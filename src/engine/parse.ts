@@ -2,6 +2,7 @@ import type { Collection, JSCodeshift } from "jscodeshift";
 import type { ParserOptions } from "@babel/parser";
 import type { Node } from "../audit/ast";
 import { printSimple } from "../audit/print-simple";
+import type { PrintLayout } from "../audit/splice";
 
 export type ParserName = "ts" | "tsx";
 
@@ -82,12 +83,12 @@ export function parseForProbe(source: string, parser: ParserName): { j: JSCodesh
 
 let recastModule: typeof import("recast") | undefined;
 
-/** recast's printing of a node that has no source of its own, as a step's new code is printed. */
-export function printNew(node: object, quote: "double" | "single"): string {
+/** recast's printing of a node that has no source of its own, as a step's new code is printed (in the file's layout, for code of several lines). */
+export function printNew(node: object, quote: "double" | "single", layout?: PrintLayout): string {
   const simple = printSimple(node as Node);
   if (simple !== null) return simple;
   recastModule ??= require("recast") as typeof import("recast");
-  return recastModule.print(node as Parameters<typeof recastModule.print>[0], { quote }).code;
+  return recastModule.print(node as Parameters<typeof recastModule.print>[0], { quote, ...layout }).code;
 }
 
 /** Parses without building a Collection; throws the parser's SyntaxError. */

@@ -1,10 +1,10 @@
 import type { Collection, JSCodeshift } from "jscodeshift";
 import { positionOf } from "../audit/location";
-import { printEdited } from "../audit/print";
+import { printEdited, printLayout } from "../audit/print";
 import { findTransform } from "../audit/transforms";
 import { expectTypeQuestions, typecheckCost } from "../audit/typecheck";
 import type { AuditConventions, Finding, TransformCore } from "../audit/types";
-import { snapshotTree, spliceChanges } from "../audit/splice";
+import { fileTextOf, snapshotTree, spliceChanges } from "../audit/splice";
 import { assertParses, describeSyntaxError, parseForEdit, parseForProbe, parserFor, printNew, type ParserName } from "./parse";
 
 /** One step of a run: a transform name and its options (an instrument spec, `--style`, ...). */
@@ -86,7 +86,7 @@ interface StepsResult {
   emits: number[];
 }
 
-function applySteps(job: FileJob, j: JSCodeshift, root: Collection): StepsResult {
+function applySteps(job: FileJob, j: JSCodeshift, root: Collection, fileText?: (node: unknown) => string | null | undefined): StepsResult {
   const cores = resolveSteps(job.steps);
   const findings: Finding[] = [];
   const emits = cores.map(() => 0);
@@ -105,6 +105,7 @@ function applySteps(job: FileJob, j: JSCodeshift, root: Collection): StepsResult
       emitInserted() {
         emits[i]++;
       },
+      fileText,
     });
     changed = changed || stepChanged;
   });
@@ -196,9 +197,16 @@ function spliceFile(job: FileJob, parser: ParserName): FileOutcome | null {
     const { j, root } = parseForProbe(job.text, parser);
     const file = root.get().node as object;
     const snapshot = snapshotTree(file);
-    result = applySteps(job, j, root);
+    let printedOriginal = false;
+    result = applySteps(job, j, root, (node) => {
+      const text = fileTextOf(node, snapshot, job.text);
+      printedOriginal ||= text === null;
+      return text;
+    });
     if (!result.changed) return { index: job.index, file: job.file, status: "unchanged", findings: result.findings };
-    spliced = spliceChanges(job.text, file, snapshot, (node) => printNew(node, job.conventions.quote));
+    // A step that printed file code read it as recast prints a plain tree, not as the file has it: recast decides.
+    if (printedOriginal) return null;
+    spliced = spliceChanges(job.text, file, snapshot, (node, layout) => printNew(node, job.conventions.quote, layout), () => printLayout(job.text));
   } catch {
     return null; // the recast pass reports the failure as before
   }
