@@ -130,9 +130,10 @@ function insertionsInto(list: Positioned, was: unknown[], now: unknown[], snapsh
   const closeRun = (after: Positioned | null): Declined | null => {
     if (run.length === 0) return null;
     const before = w > 0 ? (was[w - 1] as Positioned) : null;
-    if (list.type !== "BlockStatement" && (!before || !after)) return { ok: false, reason: `new statements at an end of ${list.type}.body` };
+    // The program takes new statements at its start (imports) but not after its last statement.
+    if (list.type !== "BlockStatement" && !after) return { ok: false, reason: `new statements at the end of ${list.type}.body` };
     if (!before && !after) return { ok: false, reason: "new statements in an empty block" };
-    const start = before ? before.end : list.start + 1;
+    const start = before ? before.end : list.type === "BlockStatement" ? list.start + 1 : list.start;
     const end = after ? after.start : list.end - 1;
     edits.push({ kind: "insert", list, nodes: run, before, after, start, end });
     run = [];
@@ -431,7 +432,8 @@ function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print:
   const gap = source.slice(edit.start, edit.end);
   if (!/^\s*$/.test(gap)) return { ok: false, reason: "a comment lies where the new statements go" };
   const gapLines = lineBreaks(gap);
-  if (gapLines === 0) return { ok: false, reason: "the new statements go between statements that share a line" };
+  const atFileStart = !edit.before && edit.list.type !== "BlockStatement";
+  if (gapLines === 0 && !atFileStart) return { ok: false, reason: "the new statements go between statements that share a line" };
   const indent = indentBefore(source, (edit.after ?? edit.before)!.start);
   if (indent === null || (edit.before && edit.after && indentBefore(source, edit.before.start) !== indent)) {
     return { ok: false, reason: "the statements beside the new ones do not start their lines at one indentation" };
@@ -456,7 +458,8 @@ function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print:
     const most = Math.max(...counts);
     return most > 0 ? "\n".repeat(most) : null;
   };
-  let out = edit.before ? lineBreaksBetween(gapLines, spaces[0].leading) : "\n";
+  // After a statement: the larger gap; after a block's `{`: one line break; at the start of the file: none.
+  let out = edit.before ? lineBreaksBetween(gapLines, spaces[0].leading) : atFileStart ? "" : "\n";
   for (let i = 0; out !== null && i < printed.length; i++) {
     out += indent + printed[i];
     if (i < printed.length - 1) {
