@@ -105,6 +105,17 @@ describe("splice printer", () => {
       for (const line of added) expect(line).toMatch(/^(\t+\S|$)/);
     });
 
+    it("go above the comments of the statement after them, in a switch case too", () => {
+      const commented = HEAD + body("  ").replace("  return archived;\n}", "  // Respond.\n  return archived;\n}");
+      const first = splice("instrument", commented, SPEC);
+      expect(first.spliced).toEqual({ ok: true, text: first.recast });
+      expect(first.recast).toContain("  });\n\n  // Respond.\n  return archived;");
+      const inCase = `${HEAD}export async function handler(auth: Authenticator, agent: Agent, method: string) {\n  switch (method) {\n    case "DELETE":\n      await agent.archive(auth);\n      return true;\n    default:\n      return false;\n  }\n}\n`;
+      const second = splice("instrument", inCase, SPEC);
+      expect(second.spliced).toEqual({ ok: true, text: second.recast });
+      expect(second.recast).toContain('      await agent.archive(auth);\n\n      void emitAuditLogEvent({\n        auth,\n        action: "agent.archived",');
+    });
+
     it("are left to recast where it would rewrite the block around them", () => {
       const source = HEAD + body("  ", "\n");
       expect(splice("instrument", source, SPEC).spliced).toEqual({ ok: false, reason: "recast would reprint the block the new statements go in" });

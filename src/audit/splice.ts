@@ -95,6 +95,7 @@ type Positioned = Node & { start: number; end: number };
 interface InsertEdit {
   kind: "insert";
   list: Positioned;
+  key: string;
   nodes: Node[];
   before: Positioned | null;
   after: Positioned | null;
@@ -117,25 +118,27 @@ export interface PrintLayout {
 export type Declined = { ok: false; reason: string };
 
 // Statement lists recast reprints by one rule when they grow (printStatementSequence): those the splice printer can insert into.
-const STATEMENT_LISTS = new Set(["Program.body", "BlockStatement.body"]);
+const STATEMENT_LISTS = new Set(["Program.body", "BlockStatement.body", "SwitchCase.consequent"]);
 
 /**
  * The insertions that turn the list `was` into `now`, when `now` is `was` in order with new statements
  * put between: each run of new statements becomes one edit of the whitespace between its neighbours.
  */
-function insertionsInto(list: Positioned, was: unknown[], now: unknown[], snapshot: Snapshot): { ok: true; edits: InsertEdit[] } | Declined {
+function insertionsInto(list: Positioned, key: string, was: unknown[], now: unknown[], snapshot: Snapshot): { ok: true; edits: InsertEdit[] } | Declined {
   const edits: InsertEdit[] = [];
   let w = 0;
   let run: Node[] = [];
   const closeRun = (after: Positioned | null): Declined | null => {
     if (run.length === 0) return null;
     const before = w > 0 ? (was[w - 1] as Positioned) : null;
-    // The program takes new statements at its start (imports) but not after its last statement.
-    if (list.type !== "BlockStatement" && !after) return { ok: false, reason: `new statements at the end of ${list.type}.body` };
+    // The program takes new statements at its start (imports), a case after one of its statements.
+    if (list.type === "Program" && !after) return { ok: false, reason: "new statements at the end of the file" };
+    if (list.type === "SwitchCase" && !before) return { ok: false, reason: "new statements at the start of a case" };
     if (!before && !after) return { ok: false, reason: "new statements in an empty block" };
     const start = before ? before.end : list.type === "BlockStatement" ? list.start + 1 : list.start;
-    const end = after ? after.start : list.end - 1;
-    edits.push({ kind: "insert", list, nodes: run, before, after, start, end });
+    // After a case's last statement nothing of the case follows: the new statements go right after it.
+    const end = after ? after.start : list.type === "SwitchCase" ? start : list.end - 1;
+    edits.push({ kind: "insert", list, key, nodes: run, before, after, start, end });
     run = [];
     return null;
   };
@@ -147,10 +150,10 @@ function insertionsInto(list: Positioned, was: unknown[], now: unknown[], snapsh
     } else if (isNode(item) && !snapshot.has(item)) {
       run.push(item);
     } else {
-      return { ok: false, reason: `the list ${list.type}.body lost or moved a statement` };
+      return { ok: false, reason: `the list ${list.type}.${key} lost or moved a statement` };
     }
   }
-  if (w < was.length) return { ok: false, reason: `the list ${list.type}.body lost a statement` };
+  if (w < was.length) return { ok: false, reason: `the list ${list.type}.${key} lost a statement` };
   const closed = closeRun(null);
   return closed ?? { ok: true, edits };
 }
@@ -183,7 +186,7 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Edit
             declined = `the list ${node.type}.${key} changed length`;
             return false;
           }
-          const grown = insertionsInto(node as Positioned, was, now, snapshot);
+          const grown = insertionsInto(node as Positioned, key, was, now, snapshot);
           if (!grown.ok) {
             declined = grown.reason;
             return false;
@@ -283,12 +286,17 @@ const OPEN_SLOTS = new Set([
 // Slots that hold statements, which never take parentheses.
 const STATEMENT_SLOTS = new Set(["Program.body", "BlockStatement.body", "SwitchCase.consequent", "StaticBlock.body", "TSModuleBlock.body"]);
 
+const isStatement = (node: Node): boolean => node.type.endsWith("Statement") || node.type.endsWith("Declaration");
+
 // Nodes that never need parentheses, except as the callee of `new`.
 const ATOMIC = new Set(["Identifier", "CallExpression", "MemberExpression", "StringLiteral", "NumericLiteral", "BooleanLiteral", "NullLiteral", "TemplateLiteral", "ArrayExpression"]);
 
 /** True when `next` reads the same in the slot without parentheses of its own. */
 function fitsWithoutParens(edit: SlotEdit): boolean {
   if (STATEMENT_SLOTS.has(`${edit.parent.type}.${edit.key}`)) return true;
+  // A statement in place of a statement (an `if` branch, a loop body), or a block as an arrow's body.
+  if (isStatement(edit.old) && isStatement(edit.next)) return true;
+  if (edit.next.type === "BlockStatement" && edit.key === "body" && edit.parent.type === "ArrowFunctionExpression") return true;
   if (edit.next.type === "SequenceExpression") return false;
   if (edit.next.type === "ObjectProperty") return edit.old.type === "ObjectProperty";
   if (OPEN_SLOTS.has(`${edit.parent.type}.${edit.key}`)) {
@@ -389,24 +397,44 @@ function indentBefore(source: string, at: number): string | null {
 const lineBreaks = (text: string): number => text.split("\n").length - 1;
 
 /**
+ * Where the comments start in the space between two statements, when recast prints them as they are
+ * (as the next statement's leading comments): each starting a line at the statements' indentation, the
+ * next one or the statement right on the line below it; blank lines only before the first. Null otherwise.
+ */
+function commentedGap(gap: string, indent: string): number | null {
+  const first = /^\n+/.exec(gap);
+  if (!first || !gap.startsWith(indent, first[0].length)) return null;
+  const at = first[0].length + indent.length;
+  const escaped = indent.replace(/\t/g, "\\t");
+  const comments = new RegExp(`^(?:(?://[^\\n]*|/\\*[\\s\\S]*?\\*/)\\n${escaped})+$`);
+  return comments.test(gap.slice(at)) ? at : null;
+}
+
+/**
  * True when recast, reprinting `list` because it grew, would write its original statements and the
  * space between them as they are: one indentation, no blank line after `{` or before `}`, blank lines
  * holding nothing. Elsewhere recast would rewrite bytes the steps did not touch, and the file is left to it.
  */
-function reprintsAsIs(list: Positioned, source: string, snapshot: Snapshot, covered: InsertEdit[]): boolean {
-  const statements = (list.body as Positioned[]).filter((statement) => snapshot.has(statement));
+function reprintsAsIs(list: Positioned, key: string, source: string, snapshot: Snapshot, covered: InsertEdit[]): boolean {
+  const statements = (list[key] as Positioned[]).filter((statement) => snapshot.has(statement));
   const indents = new Set(statements.map((statement) => indentBefore(source, statement.start)));
   if (indents.size > 1 || indents.has(null)) return false;
   const isCovered = (start: number, end: number) => covered.some((edit) => edit.start === start && edit.end === end);
+  const indent = [...indents][0] ?? "";
   const plainGap = (start: number, end: number, blankLines: boolean) => {
     if (isCovered(start, end)) return true;
     const gap = source.slice(start, end);
-    // A gap holding comments is printed from the comments' own positions: only the whitespace rule is checked here.
-    if (!/^\s*$/.test(gap)) return true;
+    if (!/^\s*$/.test(gap)) return blankLines && commentedGap(gap, indent) !== null;
     return (blankLines ? /^\n+[ \t]*$/ : /^\n[ \t]*$/).test(gap);
   };
   for (let i = 1; i < statements.length; i++) if (!plainGap(statements[i - 1].end, statements[i].start, true)) return false;
-  if (list.type !== "BlockStatement" || statements.length === 0) return true;
+  if (statements.length === 0) return true;
+  if (list.type === "SwitchCase") {
+    // recast writes `case x:` then the statements from the next line.
+    const colon = source.indexOf(":", (list.test as Positioned | null)?.end ?? list.start);
+    return colon >= 0 && plainGap(colon + 1, statements[0].start, false);
+  }
+  if (list.type !== "BlockStatement") return true;
   return plainGap(list.start + 1, statements[0].start, false) && plainGap(statements[statements.length - 1].end, list.end - 1, false);
 }
 
@@ -429,8 +457,17 @@ function statementSpace(node: Node, printed: string): { leading: number; trailin
  * original gap and one line (a blank line beside a statement of several lines).
  */
 function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: PrintLayout): { ok: true; text: string } | Declined {
-  const gap = source.slice(edit.start, edit.end);
-  if (!/^\s*$/.test(gap)) return { ok: false, reason: "a comment lies where the new statements go" };
+  const caseEnd = edit.list.type === "SwitchCase" && !edit.after;
+  // After a case's last statement, the space recast counts runs to whatever follows the case.
+  let gap = caseEnd ? /^\s*/.exec(source.slice(edit.start))![0] : source.slice(edit.start, edit.end);
+  // The next statement's own comments stay above it: the new statements go before them.
+  let keptComments = "";
+  if (!/^\s*$/.test(gap)) {
+    const at = edit.after && edit.before ? commentedGap(gap, indentBefore(source, edit.after.start) ?? "") : null;
+    if (at === null) return { ok: false, reason: "a comment lies where the new statements go" };
+    keptComments = gap.slice(at);
+    gap = gap.slice(0, at);
+  }
   const gapLines = lineBreaks(gap);
   const atFileStart = !edit.before && edit.list.type !== "BlockStatement";
   if (gapLines === 0 && !atFileStart) return { ok: false, reason: "the new statements go between statements that share a line" };
@@ -468,7 +505,8 @@ function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print:
     }
   }
   if (out === null) return { ok: false, reason: "recast would print two new statements on one line" };
-  if (edit.after) return { ok: true, text: out + lineBreaksBetween(spaces[spaces.length - 1].trailing, gapLines)! + indent };
+  if (edit.after) return { ok: true, text: out + lineBreaksBetween(spaces[spaces.length - 1].trailing, gapLines)! + indent + keptComments };
+  if (caseEnd) return { ok: true, text: out };
   const braceIndent = indentBefore(source, edit.end);
   if (braceIndent === null) return { ok: false, reason: "the block's closing brace does not start its line" };
   return { ok: true, text: `${out}\n${braceIndent}` };
@@ -488,8 +526,9 @@ export function spliceChanges(source: string, root: object, snapshot: Snapshot, 
   const comments = ((root as { comments?: { start: number; end: number }[] }).comments ?? []).filter((c) => typeof c.start === "number");
   const edits = [...slots.edits].sort((a, b) => startOf(a) - startOf(b));
   const inserts = edits.filter((edit): edit is InsertEdit => edit.kind === "insert");
-  for (const list of new Set(inserts.map((edit) => edit.list))) {
-    if (!reprintsAsIs(list, source, snapshot, inserts)) return { ok: false, reason: `recast would reprint the ${list.type === "Program" ? "file" : "block"} the new statements go in` };
+  for (const edit of inserts) {
+    const list = edit.list;
+    if (!reprintsAsIs(list, edit.key, source, snapshot, inserts)) return { ok: false, reason: `recast would reprint the ${list.type === "Program" ? "file" : list.type === "SwitchCase" ? "case" : "block"} the new statements go in` };
   }
   let fileLayout: PrintLayout | null = null;
   const printLayout = () => (fileLayout ??= layout());

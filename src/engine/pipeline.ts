@@ -153,7 +153,7 @@ function processFileSteps(job: FileJob): FileOutcome {
     }
   }
   const spliced = spliceFile(job, parser);
-  if (spliced) return spliced;
+  if ("outcome" in spliced) return spliced.outcome;
   let edit: { j: JSCodeshift; root: Collection };
   try {
     edit = parseForEdit(job.text, parser);
@@ -187,10 +187,10 @@ function checkedOutcome(job: FileJob, parser: ParserName, output: string, result
 
 /**
  * Print only what changed: the steps run on a plain @babel/parser tree, and the nodes they put in
- * place of others are printed and spliced into the original text. Null when a change is not one the
- * splice printer takes (see src/audit/splice.ts): the caller then parses with recast and reprints.
+ * place of others are printed and spliced into the original text. `declined` when a change is not one
+ * the splice printer takes (see src/audit/splice.ts): the caller then parses with recast and reprints.
  */
-function spliceFile(job: FileJob, parser: ParserName): FileOutcome | null {
+export function spliceFile(job: FileJob, parser: ParserName = parserFor(job.file)): { outcome: FileOutcome } | { declined: string } {
   let result: StepsResult;
   let spliced: ReturnType<typeof spliceChanges>;
   try {
@@ -203,14 +203,15 @@ function spliceFile(job: FileJob, parser: ParserName): FileOutcome | null {
       printedOriginal ||= text === null;
       return text;
     });
-    if (!result.changed) return { index: job.index, file: job.file, status: "unchanged", findings: result.findings };
+    if (!result.changed) return { outcome: { index: job.index, file: job.file, status: "unchanged", findings: result.findings } };
     // A step that printed file code read it as recast prints a plain tree, not as the file has it: recast decides.
-    if (printedOriginal) return null;
+    if (printedOriginal) return { declined: "a step printed code of the file that was edited or that recast prints otherwise" };
     spliced = spliceChanges(job.text, file, snapshot, (node, layout) => printNew(node, job.conventions.quote, layout), () => printLayout(job.text));
-  } catch {
-    return null; // the recast pass reports the failure as before
+  } catch (error) {
+    // The recast pass reports the failure as before.
+    return { declined: `failed on the plain tree: ${(error as Error).message}` };
   }
-  return spliced.ok ? checkedOutcome(job, parser, spliced.text, result) : null;
+  return spliced.ok ? { outcome: checkedOutcome(job, parser, spliced.text, result) } : { declined: spliced.reason };
 }
 
 /** Tells the checker which files of a batch may ask it about types, so they share one program. */

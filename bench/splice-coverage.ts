@@ -1,0 +1,54 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { conventionsFromOptions } from "../src/audit/jscodeshift-adapter";
+import { findTransform } from "../src/audit/transforms";
+import { spliceFile } from "../src/engine/pipeline";
+import { decodeSource, encodeOutput } from "../src/engine/text";
+
+/**
+ * How many changing fixture cases the splice printer prints (the rest go to recast's reprint), and why
+ * the others were declined. Every spliced output must equal the case's expected output (exit 1 if not).
+ * Usage: npm run build && node dist/bench/splice-coverage.js [--cases]
+ */
+function main(listCases: boolean): number {
+  const root = path.join(__dirname, "..", "..", "__testfixtures__");
+  const declined = new Map<string, string[]>();
+  let changing = 0;
+  let spliced = 0;
+  const wrong: string[] = [];
+  for (const folder of fs.readdirSync(root).sort()) {
+    const transform = findTransform(folder) ?? findTransform(folder.split("-")[0]);
+    if (!transform) continue;
+    for (const input of fs.readdirSync(path.join(root, folder)).filter((f) => f.endsWith(".input.ts")).sort()) {
+      const base = path.join(root, folder, input.slice(0, -".input.ts".length));
+      const read = (ext: string) => (fs.existsSync(base + ext) ? fs.readFileSync(base + ext, "utf8") : null);
+      const source = read(".input.ts")!;
+      const expected = read(".output.ts");
+      if (expected === null || expected === source) continue;
+      changing++;
+      const options = JSON.parse(read(".options.json") ?? "{}") as Record<string, unknown>;
+      const decoded = decodeSource(Buffer.from(source, "utf8"));
+      if (!decoded.ok) continue;
+      const job = { index: 0, file: `${folder}/${input}`, text: decoded.source.text, steps: [{ name: transform.name, options }], conventions: conventionsFromOptions(options) };
+      const attempt = spliceFile(job);
+      const name = `${folder}/${path.basename(base)}`;
+      if ("declined" in attempt) {
+        const reason = `${transform.name}: ${attempt.declined}`;
+        declined.set(reason, [...(declined.get(reason) ?? []), name]);
+        continue;
+      }
+      spliced++;
+      const output = attempt.outcome.output === undefined ? source : encodeOutput(attempt.outcome.output, decoded.source);
+      if (output !== expected) wrong.push(name);
+    }
+  }
+  process.stdout.write(`${spliced} of ${changing} changing fixture cases print by splicing; the rest are reprinted by recast:\n`);
+  for (const [reason, cases] of [...declined].sort((a, b) => b[1].length - a[1].length)) {
+    process.stdout.write(`${String(cases.length).padStart(5)}  ${reason}\n`);
+    if (listCases) for (const name of cases) process.stdout.write(`         ${name}\n`);
+  }
+  for (const name of wrong) process.stdout.write(`WRONG: the spliced output of ${name} is not its expected output\n`);
+  return wrong.length > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.includes("--cases"));
