@@ -360,9 +360,9 @@ const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 
 /** The text for one changed slot, or why it cannot be printed here. */
 /** Prints a node a step built (recast's printer with the run's quote style and the file's layout). */
-export type PrintNode = (node: Node, layout: PrintLayout) => string;
+export type PrintNode = (node: Node, layout: () => PrintLayout) => string;
 
-function slotText(edit: SlotEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: PrintLayout): { ok: true; text: string } | Declined {
+function slotText(edit: SlotEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: () => PrintLayout): { ok: true; text: string } | Declined {
   if (!fitsWithoutParens(edit)) return { ok: false, reason: `a ${edit.next.type} in ${edit.parent.type}.${edit.key} may need parentheses` };
   const reused: { text: string; mark: string; line: number }[] = [];
   const stand = withPlaceholders(edit.next, snapshot, source, reused);
@@ -456,7 +456,7 @@ function statementSpace(node: Node, printed: string): { leading: number; trailin
  * each on its own line at its neighbours' indentation; between two statements the larger of the
  * original gap and one line (a blank line beside a statement of several lines).
  */
-function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: PrintLayout): { ok: true; text: string } | Declined {
+function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: () => PrintLayout): { ok: true; text: string } | Declined {
   const caseEnd = edit.list.type === "SwitchCase" && !edit.after;
   // After a case's last statement, the space recast counts runs to whatever follows the case.
   let gap = caseEnd ? /^\s*/.exec(source.slice(edit.start))![0] : source.slice(edit.start, edit.end);
@@ -537,7 +537,7 @@ export function spliceChanges(source: string, root: object, snapshot: Snapshot, 
   for (const edit of edits) {
     if (startOf(edit) < at) return { ok: false, reason: "two changes overlap" };
     if (edit.kind === "insert") {
-      const inserted = insertText(edit, source, snapshot, print, printLayout());
+      const inserted = insertText(edit, source, snapshot, print, printLayout);
       if (!inserted.ok) return inserted;
       out += source.slice(at, edit.start) + inserted.text;
       at = edit.end;
@@ -550,7 +550,7 @@ export function spliceChanges(source: string, root: object, snapshot: Snapshot, 
     const kept = collectKept(edit.next, snapshot);
     const lost = comments.some((c) => c.start >= edit.old.start && c.end <= edit.old.end && !kept.some((k) => c.start >= k.start && c.end <= k.end));
     if (lost) return { ok: false, reason: "a comment lies inside the replaced code" };
-    const printed = slotText(edit, source, snapshot, print, printLayout());
+    const printed = slotText(edit, source, snapshot, print, printLayout);
     if (!printed.ok) return printed;
     out += source.slice(at, edit.old.start) + printed.text;
     at = endOf(edit);

@@ -84,11 +84,11 @@ export function parseForProbe(source: string, parser: ParserName): { j: JSCodesh
 let recastModule: typeof import("recast") | undefined;
 
 /** recast's printing of a node that has no source of its own, as a step's new code is printed (in the file's layout, for code of several lines). */
-export function printNew(node: object, quote: "double" | "single", layout?: PrintLayout): string {
+export function printNew(node: object, quote: "double" | "single", layout?: () => PrintLayout): string {
   const simple = printSimple(node as Node);
   if (simple !== null) return simple;
   recastModule ??= require("recast") as typeof import("recast");
-  return recastModule.print(node as Parameters<typeof recastModule.print>[0], { quote, ...layout }).code;
+  return recastModule.print(node as Parameters<typeof recastModule.print>[0], { quote, ...layout?.() }).code;
 }
 
 /** Parses without building a Collection; throws the parser's SyntaxError. */
