@@ -12,6 +12,7 @@ import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
 import { beginRunJournal, beginWritingSession } from "./journal";
 import { holdsNeedle, prefilterNeedles, prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
 import { JobQueue } from "./pool";
+import { FileReader, type RawRead } from "./read";
 import { formatWrittenWithPrettier } from "./prettier";
 import { decodeSource, encodeOutput, undecodableReason, type SourceText } from "./text";
 import { atomicWrite, identityOf, type FileIdentity } from "./write";
@@ -137,27 +138,16 @@ function stepTextOf(read: ReadFile): string {
 }
 
 /**
- * Reads one file. With `needles` (the byte prefilter), a file holding none of them is settled here as
- * unchanged without being decoded: only checked to be text, so it is skipped for the same reasons.
+ * What one read file is to the run. With `needles` (the byte prefilter), a file holding none of them is
+ * settled here as unchanged without being decoded: only checked to be text, so it is skipped for the same reasons.
  */
-function readCandidate(root: string, file: string, index: number, maxFileSize: number, needles: Buffer[] | null): ReadFile {
-  const abs = path.join(root, file);
+function readCandidate(raw: RawRead, file: string, index: number, maxFileSize: number, needles: Buffer[] | null): ReadFile {
   const done = (status: FileStatus, reason?: string): ReadFile => ({ file, outcome: reason ? { index, file, status, reason, findings: [] } : { index, file, status, findings: [] } });
-  let stat: fs.Stats;
-  try {
-    stat = fs.lstatSync(abs);
-  } catch (error) {
-    return done("error", `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  if (!raw.ok) return done("error", raw.reason);
+  const { stat, bytes } = raw;
   if (stat.isSymbolicLink()) return done("skipped", "symbolic link (not followed)");
   if (!stat.isFile()) return done("skipped", "not a regular file");
-  if (stat.size > maxFileSize) return done("skipped", `larger than the ${maxFileSize}-byte limit (${stat.size} bytes; see --max-file-size)`);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(abs);
-  } catch (error) {
-    return done("error", `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  if (stat.size > maxFileSize || !bytes) return done("skipped", `larger than the ${maxFileSize}-byte limit (${stat.size} bytes; see --max-file-size)`);
   if (needles && !holdsNeedle(bytes, needles)) {
     const refused = undecodableReason(bytes);
     // The bytes stay with the outcome for what else the run looks for in every file (existing emits of an action).
@@ -234,9 +224,10 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
   // Existing emits of the instrumented actions are looked for in every file read, whatever the steps' prefilter says.
   const actionNeedles = request.actionsInCode?.length ? request.actionsInCode.map((action) => Buffer.from(action)) : null;
   const actionTexts: { file: string; text: string }[] = [];
+  const reader = new FileReader(files.map((file) => path.join(root, file)), config.maxFileSize);
   for (const [index, file] of files.entries()) {
     await queue.room();
-    const read = readCandidate(root, file, index, config.maxFileSize, needles);
+    const read = readCandidate(await reader.read(index), file, index, config.maxFileSize, needles);
     if (actionNeedles && read.bytes && holdsNeedle(read.bytes, actionNeedles)) {
       const decoded = decodeSource(read.bytes);
       if (decoded.ok) actionTexts.push({ file, text: decoded.source.text });
