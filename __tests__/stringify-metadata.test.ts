@@ -199,5 +199,34 @@ describe("stringify-metadata --typecheck", () => {
       expect(handler.split("\n")[10].slice(18, 28)).toBe("space.name");
       expect(types().isString(node)).toBeNull();
     });
+
+    it("answers for values whose first token is punctuation or a keyword, not a node of its own", () => {
+      const shapes = [
+        'import type { SpaceInfo } from "./types";',
+        "",
+        "export function describe(space: SpaceInfo) {",
+        "  return {",
+        "    template: `${space.slug}-x`,",
+        "    kind_of: typeof space.name,",
+        "    list: [space.name],",
+        "    fallback: space.archivedAt ?? space.name,",
+        "    created: new Date().toISOString(),",
+        "    missing: !space.name,",
+        "  };",
+        "}",
+        "",
+      ].join("\n");
+      fs.writeFileSync(path.join(root, "shapes.ts"), shapes);
+      const result = fileTypes(root, "shapes.ts", shapes);
+      if (!result.ok) throw new Error(result.reason);
+      const { j, root: tree } = parseForEdit(shapes, "ts");
+      const answers = Object.fromEntries(
+        tree
+          .find(j.ObjectProperty)
+          .nodes()
+          .map((p) => [(p.key as { name: string }).name, result.types.isString(p.value)]),
+      );
+      expect(answers).toEqual({ template: true, kind_of: true, list: false, fallback: true, created: true, missing: false });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
-import type { Node as TsNode, Project, SourceFile } from "ts-morph";
+import type { Project, ts } from "ts-morph";
 import type { Node } from "./ast";
 import { isRecastNode, sourceColumn, sourceLines } from "./positions";
 
@@ -124,25 +124,29 @@ function babelIdentifiers(node: Node): string[] | null {
   return found.map((f) => f.name);
 }
 
-function tsIdentifiers(node: TsNode): string[] {
-  const { SyntaxKind } = require("ts-morph") as typeof import("ts-morph");
-  const own = node.getKind() === SyntaxKind.Identifier ? [node.getText()] : [];
-  return [...own, ...node.getDescendantsOfKind(SyntaxKind.Identifier).map((d) => d.getText())];
+/** Identifier texts under a compiler node in source order, JSDoc included (as ts-morph's getDescendantsOfKind read them). */
+function tsIdentifiers(ts: typeof import("ts-morph").ts, sourceFile: ts.SourceFile, node: ts.Node): string[] {
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (n.kind === ts.SyntaxKind.Identifier) names.push(sourceFile.text.slice(n.getStart(sourceFile), n.end));
+    for (const child of n.getChildren(sourceFile)) visit(child);
+  };
+  visit(node);
+  return names;
 }
 
 /**
- * The ts-morph node spanning exactly the babel node's range, by line and column (LF and CRLF agree
+ * The compiler node spanning exactly the babel node's range, by line and column (LF and CRLF agree
  * on both; a recast node's column is first brought back from recast's copy of the text).
  */
-function tsNodeAt(sourceFile: SourceFile, lines: string[], node: unknown, loc: Loc): TsNode | null {
-  const compiler = sourceFile.compilerNode;
-  const bom = sourceFile.getFullText().charCodeAt(0) === 0xfeff ? 1 : 0;
+function tsNodeAt(ts: typeof import("ts-morph").ts, sourceFile: ts.SourceFile, lines: string[], node: unknown, loc: Loc): ts.Node | null {
+  const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const recast = isRecastNode(node);
   const position = (at: Loc["start"]) => {
     const lineText = lines[at.line - 1];
     if (lineText === undefined) throw new RangeError(`line ${at.line} is past the end of the file`);
     const column = recast ? sourceColumn(lineText, at.column) : at.column;
-    return compiler.getPositionOfLineAndCharacter(at.line - 1, column + (at.line === 1 ? bom : 0));
+    return sourceFile.getPositionOfLineAndCharacter(at.line - 1, column + (at.line === 1 ? bom : 0));
   };
   let start: number;
   let end: number;
@@ -152,18 +156,22 @@ function tsNodeAt(sourceFile: SourceFile, lines: string[], node: unknown, loc: L
   } catch {
     return null;
   }
-  let candidate: TsNode | undefined = sourceFile.getDescendantAtPos(start);
-  while (candidate && candidate.getStart() === start && candidate.getEnd() <= end) {
-    if (candidate.getEnd() === end) return candidate;
-    candidate = candidate.getParent();
+  // Compiler nodes, not ts-morph ones: ts-morph would wrap and cache every node on the way down for nothing.
+  let deepest: ts.Node = sourceFile;
+  for (let next: ts.Node | undefined = sourceFile; next; ) {
+    deepest = next;
+    next = ts.forEachChild(next, (child) => (start >= child.pos && start < child.end ? child : undefined));
+  }
+  let candidate: ts.Node | undefined = deepest;
+  while (candidate && candidate.getStart(sourceFile) === start && candidate.end <= end) {
+    if (candidate.end === end) return candidate;
+    candidate = candidate.parent;
   }
   return null;
 }
 
-function checkerSaysString(project: Project, node: TsNode): boolean {
-  const { ts } = require("ts-morph") as typeof import("ts-morph");
-  const checker = project.getTypeChecker().compilerObject;
-  const type = checker.getTypeAtLocation(node.compilerNode);
+function checkerSaysString(ts: typeof import("ts-morph").ts, checker: ts.TypeChecker, node: ts.Node): boolean {
+  const type = checker.getTypeAtLocation(node);
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return false;
   return checker.isTypeAssignableTo(type, checker.getStringType());
 }
@@ -189,6 +197,8 @@ function fileTypesUntimed(root: string, file: string, source: string): FileTypes
   if (normalise(sourceFile.getFullText()) !== normalise(source)) {
     return { ok: false, reason: `${file} differs from the copy the TypeScript project read`, scope: "file" };
   }
+  const { ts } = require("ts-morph") as typeof import("ts-morph");
+  const compilerFile = sourceFile.compilerNode;
   const project = entry.project;
   const lines = sourceLines(source);
   return {
@@ -197,15 +207,12 @@ function fileTypesUntimed(root: string, file: string, source: string): FileTypes
       isString(node) {
         const loc = locOf(node);
         if (!loc) return null;
-        // ts-morph keeps a wrapper for every node it hands out: forgotten once the answer is known.
-        return project.forgetNodesCreatedInBlock(() => {
-          const tsNode = tsNodeAt(sourceFile, lines, node, loc);
-          if (!tsNode) return null;
-          // A node an earlier step parsed from other text carries positions of that text: the names must agree.
-          const names = babelIdentifiers(node as Node);
-          if (!names || names.join(" ") !== tsIdentifiers(tsNode).join(" ")) return null;
-          return timed(() => checkerSaysString(project, tsNode));
-        });
+        const tsNode = tsNodeAt(ts, compilerFile, lines, node, loc);
+        if (!tsNode) return null;
+        // A node an earlier step parsed from other text carries positions of that text: the names must agree.
+        const names = babelIdentifiers(node as Node);
+        if (!names || names.join(" ") !== tsIdentifiers(ts, compilerFile, tsNode).join(" ")) return null;
+        return timed(() => checkerSaysString(ts, project.getTypeChecker().compilerObject, tsNode));
       },
     },
   };
