@@ -172,6 +172,31 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Edit
     declined = `${parent.type}.${key} changed in place`;
     return false;
   };
+  const field = (node: Node, key: string, was: unknown, now: unknown, existed: boolean): boolean => {
+    if (Array.isArray(was) && Array.isArray(now)) {
+      if (was.length !== now.length) {
+        if (!STATEMENT_LISTS.has(`${node.type}.${key}`) || typeof node.start !== "number") {
+          declined = `the list ${node.type}.${key} changed length`;
+          return false;
+        }
+        const grown = insertionsInto(node as Positioned, key, was, now, snapshot);
+        if (!grown.ok) {
+          declined = grown.reason;
+          return false;
+        }
+        edits.push(...grown.edits);
+        return was.every((statement) => visit(statement as Node, node, key));
+      }
+      for (let i = 0; i < was.length; i++) if (!compare(node, key, was[i], now[i])) return false;
+      return true;
+    }
+    if (sameValue(was, now, existed)) return isNode(now) ? visit(now, node, key) : true;
+    if (Array.isArray(was) || Array.isArray(now)) {
+      declined = `the list ${node.type}.${key} changed length`;
+      return false;
+    }
+    return compare(node, key, was, now);
+  };
   const visit = (node: Node, parent: Node | null, slot: string): boolean => {
     const before = snapshot.get(node)!;
     if (parent && isUnshorthanded(node, before)) {
@@ -179,31 +204,21 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Edit
       edits.push({ kind: "slot", parent, key: slot, old: node as SlotEdit["old"], next: { ...node } });
       return true;
     }
-    return everyField(node, before, (key, was, now, existed) => {
-      if (Array.isArray(was) && Array.isArray(now)) {
-        if (was.length !== now.length) {
-          if (!STATEMENT_LISTS.has(`${node.type}.${key}`) || typeof node.start !== "number") {
-            declined = `the list ${node.type}.${key} changed length`;
-            return false;
-          }
-          const grown = insertionsInto(node as Positioned, key, was, now, snapshot);
-          if (!grown.ok) {
-            declined = grown.reason;
-            return false;
-          }
-          edits.push(...grown.edits);
-          return was.every((statement) => visit(statement as Node, node, key));
+    const keys = Object.keys(node);
+    if (keys.length === before.keys.length && keys.every((key, i) => key === before.keys[i])) {
+      // The common case, without a call per field: a field that is as it was needs no look-up in SKIPPED (positions are primitives, `loc` is no node).
+      const values = Object.values(node);
+      for (let i = 0; i < keys.length; i++) {
+        const now = values[i];
+        if (now === before.values[i]) {
+          if (isNode(now) && !visit(now, node, keys[i])) return false;
+        } else if (!SKIPPED.has(keys[i]) && !field(node, keys[i], before.values[i], now, true)) {
+          return false;
         }
-        for (let i = 0; i < was.length; i++) if (!compare(node, key, was[i], now[i])) return false;
-        return true;
       }
-      if (sameValue(was, now, existed)) return isNode(now) ? visit(now, node, key) : true;
-      if (Array.isArray(was) || Array.isArray(now)) {
-        declined = `the list ${node.type}.${key} changed length`;
-        return false;
-      }
-      return compare(node, key, was, now);
-    });
+      return true;
+    }
+    return everyField(node, before, (key, was, now, existed) => field(node, key, was, now, existed));
   };
   visit(root as Node, null, "");
   return declined ? { ok: false, reason: declined } : { ok: true, edits };
