@@ -21,9 +21,14 @@ export type Snapshot = Map<object, Fields>;
 // Positions and parser bookkeeping: never edited by a step, never compared.
 const SKIPPED = new Set(["loc", "start", "end", "range", "tokens", "errors"]);
 
-/** True when a field is as it was, or went from absent to a default (ast-types fills `optional: false` or `assertions: []` in on reading), which prints the same. */
+/** True when a field is as it was, or went from absent to a default (ast-types fills `optional: false`, `assertions: []` or a regex literal's `value` in on reading), which prints the same. */
 function sameValue(was: unknown, now: unknown, existed: boolean): boolean {
-  return was === now || (!existed && (now === false || now === null || now === undefined || (Array.isArray(now) && now.length === 0)));
+  return was === now || (!existed && (now === false || now === null || now === undefined || (Array.isArray(now) && now.length === 0) || isRegexDefault(now)));
+}
+
+// ast-types fills a regex literal's `value` (a RegExp) and `regex` ({ pattern, flags }) in: they print as the literal's own pattern and flags.
+function isRegexDefault(value: unknown): boolean {
+  return value instanceof RegExp || (typeof value === "object" && value !== null && "pattern" in value && "flags" in value && !("type" in value));
 }
 
 function isNode(value: unknown): value is Node & { start: number; end: number } {

@@ -1,0 +1,48 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import fg from "fast-glob";
+import { DENSE, generateCorpus } from "../../bench/generate";
+import { printEdited } from "../../src/audit/print";
+import { findTransform } from "../../src/audit/transforms";
+import { DEFAULT_CONVENTIONS } from "../../src/audit/types";
+import { parseForEdit, parserFor } from "../../src/engine/parse";
+import { spliceFile, type StepSpec } from "../../src/engine/pipeline";
+
+/** What a full recast reprint gives for the same steps: the printer the splice printer stands in for. */
+function recastOutput(file: string, text: string, steps: StepSpec[]): string {
+  const { j, root } = parseForEdit(text, parserFor(file));
+  for (const step of steps) {
+    findTransform(step.name)!.apply({ j, root, file, source: text, conventions: DEFAULT_CONVENTIONS, options: step.options ?? {}, report: () => undefined });
+  }
+  return printEdited(root, text, DEFAULT_CONVENTIONS);
+}
+
+// Production-shaped files (Next.js routes, Hono routers, Result lib functions) from the benchmark's generator, with a fixed seed.
+describe("the splice printer against recast's reprint, on a generated corpus", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "auditmod-splice-diff-"));
+  generateCorpus(dir, { ...DENSE, files: 120 }, 7);
+  const files = fg.sync("**/*.ts", { cwd: dir }).sort();
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const runs: [string, StepSpec[]][] = [
+    ["every fixer", [{ name: "workspace-target" }, { name: "stringify-metadata" }, { name: "audit-context" }, { name: "await-to-void" }]],
+    ["instrument", [{ name: "instrument", options: { action: "resource.deleted", mutation: "*.delete", targets: [] } }]],
+    ["target-builders", [{ name: "target-builders", options: { style: "builder" } }]],
+  ];
+
+  it.each(runs)("%s: every spliced file is byte for byte what recast prints", (_name, steps) => {
+    let spliced = 0;
+    const differ: string[] = [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(dir, file), "utf8");
+      const attempt = spliceFile({ index: 0, file, text, steps, conventions: DEFAULT_CONVENTIONS });
+      if (!("outcome" in attempt) || attempt.outcome.status !== "changed") continue;
+      spliced++;
+      if (attempt.outcome.output !== recastOutput(file, text, steps)) differ.push(file);
+    }
+    expect(differ).toEqual([]);
+    // The corpus is made so that these steps change a good share of its files.
+    expect(spliced).toBeGreaterThan(20);
+  });
+});
