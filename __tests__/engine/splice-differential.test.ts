@@ -3,20 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import fg from "fast-glob";
 import { DENSE, generateCorpus } from "../../bench/generate";
-import { printEdited } from "../../src/audit/print";
-import { findTransform } from "../../src/audit/transforms";
 import { DEFAULT_CONVENTIONS } from "../../src/audit/types";
-import { parseForEdit, parserFor } from "../../src/engine/parse";
-import { spliceFile, type StepSpec } from "../../src/engine/pipeline";
-
-/** What a full recast reprint gives for the same steps: the printer the splice printer stands in for. */
-function recastOutput(file: string, text: string, steps: StepSpec[]): string {
-  const { j, root } = parseForEdit(text, parserFor(file));
-  for (const step of steps) {
-    findTransform(step.name)!.apply({ j, root, file, source: text, conventions: DEFAULT_CONVENTIONS, options: step.options ?? {}, report: () => undefined });
-  }
-  return printEdited(root, text, DEFAULT_CONVENTIONS);
-}
+import { reprintFile, spliceFile, type StepSpec } from "../../src/engine/pipeline";
 
 // Production-shaped files (Next.js routes, Hono routers, Result lib functions) from the benchmark's generator, with a fixed seed.
 describe("the splice printer against recast's reprint, on a generated corpus", () => {
@@ -39,7 +27,7 @@ describe("the splice printer against recast's reprint, on a generated corpus", (
       const attempt = spliceFile({ index: 0, file, text, steps, conventions: DEFAULT_CONVENTIONS });
       if (!("outcome" in attempt) || attempt.outcome.status !== "changed") continue;
       spliced++;
-      if (attempt.outcome.output !== recastOutput(file, text, steps)) differ.push(file);
+      if (attempt.outcome.output !== reprintFile({ index: 0, file, text, steps, conventions: DEFAULT_CONVENTIONS }).output) differ.push(file);
     }
     expect(differ).toEqual([]);
     // The corpus is made so that these steps change a good share of its files.

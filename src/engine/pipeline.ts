@@ -153,7 +153,11 @@ function processFileSteps(job: FileJob): FileOutcome {
     }
   }
   const spliced = spliceFile(job, parser);
-  if ("outcome" in spliced) return spliced.outcome;
+  return "outcome" in spliced ? spliced.outcome : reprintFile(job, parser);
+}
+
+/** The file parsed by recast, the steps run on it, and the whole tree reprinted: what the splice printer stands in for. */
+export function reprintFile(job: FileJob, parser: ParserName = parserFor(job.file)): FileOutcome {
   let edit: { j: JSCodeshift; root: Collection };
   try {
     edit = parseForEdit(job.text, parser);
