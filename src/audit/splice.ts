@@ -376,6 +376,58 @@ function withPlaceholders(node: Node, snapshot: Snapshot, source: string, reused
   return copy ?? node;
 }
 
+/** recast's `Lines` of a snippet it parsed: the text, and a range of it. */
+interface SnippetLines {
+  toString(): string;
+  slice(start: unknown, end: unknown): { toString(): string };
+}
+
+const isEmptyValue = (value: unknown) => value === undefined || value === null || value === false || (Array.isArray(value) && value.length === 0);
+const ownComments = (node: Node) => ["leadingComments", "trailingComments", "innerComments", "comments"].some((k) => (node[k] as unknown[] | undefined)?.length);
+
+/**
+ * True when `now` (a node in a snippet's place, or one of its children) is still what recast parsed from
+ * the snippet (`was`): the same code, nodes of the file standing where the snippet has their very text.
+ * recast then finds nothing to reprint and prints the snippet's own text.
+ */
+function sameAsSnippet(now: Node, was: Node, snapshot: Snapshot, source: string, snippet: string): boolean {
+  if (snapshot.has(now)) {
+    if (typeof now.start !== "number" || typeof was.start !== "number" || ownComments(now) || !unchangedSince(now, snapshot)) return false;
+    return source.slice(now.start, now.end as number) === snippet.slice(was.start, was.end as number);
+  }
+  if (now.type !== was.type || ownComments(now)) return false;
+  if ((now.extra as { parenthesized?: boolean } | undefined)?.parenthesized !== (was.extra as { parenthesized?: boolean } | undefined)?.parenthesized) return false;
+  const same = (a: unknown, b: unknown): boolean => {
+    if (isNode(a) || isNode(b)) return isNode(a) && isNode(b) && sameAsSnippet(a, b, snapshot, source, snippet);
+    return a === b || (isEmptyValue(a) && isEmptyValue(b));
+  };
+  for (const key of new Set([...Object.keys(now), ...Object.keys(was)])) {
+    if (SKIPPED.has(key) || key === "original" || key === "extra" || key === "comments") continue;
+    const a = now[key];
+    const b = was[key];
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length || !a.every((item, i) => same(item, b[i]))) return false;
+    } else if (!same(a, b)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The text of a node a step parsed from a snippet laid out from the file's own text (an array or object
+ * with elements added, kept elements being the file's nodes), when recast would print just that text;
+ * null otherwise. Such a snippet carries the file's indentation already.
+ */
+function snippetOwnText(node: Node, snapshot: Snapshot, source: string): string | null {
+  const original = node.original as Node | undefined;
+  const loc = original?.loc as { start: unknown; end: unknown; lines?: SnippetLines } | undefined;
+  if (!original || !loc?.lines) return null;
+  const snippet = loc.lines.toString();
+  if (snippet.includes("//") || snippet.includes("/*")) return null;
+  return sameAsSnippet(node, original, snapshot, source, snippet) ? loc.lines.slice(loc.start, loc.end).toString() : null;
+}
+
 const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 
 /** The text for one changed slot, or why it cannot be printed here. */
@@ -384,6 +436,8 @@ export type PrintNode = (node: Node, layout: () => PrintLayout) => string;
 
 function slotText(edit: SlotEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: () => PrintLayout): { ok: true; text: string } | Declined {
   if (!fitsWithoutParens(edit)) return { ok: false, reason: `a ${edit.next.type} in ${edit.parent.type}.${edit.key} may need parentheses` };
+  const own = snippetOwnText(edit.next, snapshot, source);
+  if (own !== null) return { ok: true, text: own };
   const reused: { text: string; mark: string; line: number }[] = [];
   const stand = withPlaceholders(edit.next, snapshot, source, reused);
   if (!stand) return { ok: false, reason: "an original node moved into new code was edited too, or is parenthesized, or sits in code parsed from a snippet" };
