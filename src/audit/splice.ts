@@ -333,24 +333,37 @@ function placeholder(index: number, length: number): string {
   return String.fromCharCode(PLACEHOLDER_BASE + index) + "\uf8ff".repeat(Math.max(0, length - 1));
 }
 
+/** What printing the changes of one file needs. */
+interface Splicing {
+  source: string;
+  snapshot: Snapshot;
+  print: PrintNode;
+  layout: () => PrintLayout;
+  comments: { start: number; end: number }[];
+}
+
 /**
  * The new node with every original node below it swapped for a placeholder of its first line's length
  * (copies only along the way to them: a node parsed from a snippet keeps its identity, so recast
- * prints it from the snippet's text as it would in the file); null when one of them changed.
+ * prints it from the snippet's text as it would in the file); null when one of them cannot be printed so.
  */
-function withPlaceholders(node: Node, snapshot: Snapshot, source: string, reused: { text: string; mark: string; line: number }[]): Node | null {
+function withPlaceholders(node: Node, ctx: Splicing, reused: { text: string; mark: string; line: number }[]): Node | null {
+  const { snapshot } = ctx;
   const swap = (child: unknown): unknown => {
     if (!isNode(child)) return child;
     if (snapshot.has(child)) {
-      if (!unchangedSince(child, snapshot) || typeof child.start !== "number") throw new Error("changed original");
+      if (typeof child.start !== "number") throw new Error("original without position");
       // recast keeps a moved node's own parentheses, which lie outside its range: leave those to it.
       if ((child.extra as { parenthesized?: boolean } | undefined)?.parenthesized) throw new Error("parenthesized original");
-      const text = source.slice(child.start, child.end);
+      // An original edited below (an emit both awaited and missing its workspace target): its own changes spliced into its text.
+      const edited = unchangedSince(child, snapshot) ? null : applyEdits(ctx, child, child.start, child.end);
+      if (edited && !edited.ok) throw new Error(edited.reason);
+      const text = edited ? edited.text : ctx.source.slice(child.start, child.end);
       const mark = placeholder(reused.length, text.split("\n", 1)[0].length);
       reused.push({ text, mark, line: (child.loc as { start: { line: number } } | undefined)?.start.line ?? -1 });
       return { type: "Identifier", name: mark };
     }
-    const inner = withPlaceholders(child, snapshot, source, reused);
+    const inner = withPlaceholders(child, ctx, reused);
     if (!inner) throw new Error("changed original");
     return inner;
   };
@@ -434,12 +447,13 @@ const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 /** Prints a node a step built (recast's printer with the run's quote style and the file's layout). */
 export type PrintNode = (node: Node, layout: () => PrintLayout) => string;
 
-function slotText(edit: SlotEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: () => PrintLayout): { ok: true; text: string } | Declined {
+function slotText(edit: SlotEdit, ctx: Splicing): { ok: true; text: string } | Declined {
+  const { source, snapshot, print, layout } = ctx;
   if (!fitsWithoutParens(edit)) return { ok: false, reason: `a ${edit.next.type} in ${edit.parent.type}.${edit.key} may need parentheses` };
   const own = snippetOwnText(edit.next, snapshot, source);
   if (own !== null) return { ok: true, text: own };
   const reused: { text: string; mark: string; line: number }[] = [];
-  const stand = withPlaceholders(edit.next, snapshot, source, reused);
+  const stand = withPlaceholders(edit.next, ctx, reused);
   if (!stand) return { ok: false, reason: "an original node moved into new code was edited too, or is parenthesized, or sits in code parsed from a snippet" };
   const printed = print(stand, layout);
   // recast lays new code out around the lines of the originals it holds: a placeholder stands for one line only.
@@ -530,7 +544,8 @@ function statementSpace(node: Node, printed: string): { leading: number; trailin
  * each on its own line at its neighbours' indentation; between two statements the larger of the
  * original gap and one line (a blank line beside a statement of several lines).
  */
-function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print: PrintNode, layout: () => PrintLayout): { ok: true; text: string } | Declined {
+function insertText(edit: InsertEdit, ctx: Splicing): { ok: true; text: string } | Declined {
+  const { source, print, layout } = ctx;
   const caseEnd = edit.list.type === "SwitchCase" && !edit.after;
   // After a case's last statement, the space recast counts runs to whatever follows the case.
   let gap = caseEnd ? /^\s*/.exec(source.slice(edit.start))![0] : source.slice(edit.start, edit.end);
@@ -552,7 +567,7 @@ function insertText(edit: InsertEdit, source: string, snapshot: Snapshot, print:
   const printed: string[] = [];
   for (const node of edit.nodes) {
     const reused: { text: string; mark: string; line: number }[] = [];
-    const stand = withPlaceholders(node, snapshot, source, reused);
+    const stand = withPlaceholders(node, ctx, reused);
     if (!stand) return { ok: false, reason: "an original node moved into new code was edited too, or is parenthesized, or sits in code parsed from a snippet" };
     let text = print(stand, layout);
     if (reused.some((r) => r.text.includes("\n"))) return { ok: false, reason: "new code of several lines holds a multi-line original node" };
@@ -595,23 +610,29 @@ export function spliceChanges(source: string, root: object, snapshot: Snapshot, 
   if (/[\ue000-\uf8ff]/.test(source)) return { ok: false, reason: "the file holds private-use characters" };
   // The engine restores line endings around recast's output, in which U+2028/U+2029 are line breaks.
   if (/[\u2028\u2029]/.test(source)) return { ok: false, reason: "the file holds U+2028/U+2029 line separators" };
+  const comments = ((root as { comments?: { start: number; end: number }[] }).comments ?? []).filter((c) => typeof c.start === "number");
+  let fileLayout: PrintLayout | null = null;
+  const ctx: Splicing = { source, snapshot, print, layout: () => (fileLayout ??= layout()), comments };
+  return applyEdits(ctx, root, 0, source.length);
+}
+
+/** The text of `source[start, end)`, which `root` spans, with the changes below `root` spliced in. */
+function applyEdits(ctx: Splicing, root: object, start: number, end: number): { ok: true; text: string } | Declined {
+  const { source, snapshot, comments } = ctx;
   const slots = changedSlots(root, snapshot);
   if (!slots.ok) return slots;
-  const comments = ((root as { comments?: { start: number; end: number }[] }).comments ?? []).filter((c) => typeof c.start === "number");
   const edits = [...slots.edits].sort((a, b) => startOf(a) - startOf(b));
   const inserts = edits.filter((edit): edit is InsertEdit => edit.kind === "insert");
   for (const edit of inserts) {
     const list = edit.list;
     if (!reprintsAsIs(list, edit.key, source, snapshot, inserts)) return { ok: false, reason: `recast would reprint the ${list.type === "Program" ? "file" : list.type === "SwitchCase" ? "case" : "block"} the new statements go in` };
   }
-  let fileLayout: PrintLayout | null = null;
-  const printLayout = () => (fileLayout ??= layout());
   let out = "";
-  let at = 0;
+  let at = start;
   for (const edit of edits) {
     if (startOf(edit) < at) return { ok: false, reason: "two changes overlap" };
     if (edit.kind === "insert") {
-      const inserted = insertText(edit, source, snapshot, print, printLayout);
+      const inserted = insertText(edit, ctx);
       if (!inserted.ok) return inserted;
       out += source.slice(at, edit.start) + inserted.text;
       at = edit.end;
@@ -624,12 +645,12 @@ export function spliceChanges(source: string, root: object, snapshot: Snapshot, 
     const kept = collectKept(edit.next, snapshot);
     const lost = comments.some((c) => c.start >= edit.old.start && c.end <= edit.old.end && !kept.some((k) => c.start >= k.start && c.end <= k.end));
     if (lost) return { ok: false, reason: "a comment lies inside the replaced code" };
-    const printed = slotText(edit, source, snapshot, print, printLayout);
+    const printed = slotText(edit, ctx);
     if (!printed.ok) return printed;
     out += source.slice(at, edit.old.start) + printed.text;
     at = endOf(edit);
   }
-  return { ok: true, text: out + source.slice(at) };
+  return { ok: true, text: out + source.slice(at, end) };
 }
 
 /** The source ranges of the original nodes a new node keeps (their comments travel with them). */
