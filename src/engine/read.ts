@@ -31,21 +31,25 @@ function readLater(abs: string, maxFileSize: number): Promise<RawRead> {
   });
 }
 
-// A read from the page cache takes tens of microseconds; slower ones mean the disk is being read.
-const SLOW_READ_MS = 0.25;
-const SLOW_READS_BEFORE_AHEAD = 8;
+// A read (lstat and read) from the page cache takes about 10 microseconds here, from a cold cache about 100.
+const SLOW_READ_MS = 0.04;
+// Reads are judged by windows: most of a window slow means a cold cache, a few slow ones a pause (a collection).
+const WINDOW = 32;
+const SLOW_IN_WINDOW = 16;
 // Reads kept in flight once reading ahead: enough to keep libuv's threads and the disk busy.
 const READ_AHEAD = 64;
 
 /**
  * Reads a run's files in order. While reads are quick (the files are in the page cache) each is read
- * when asked for, which costs least; once they turn slow (a cold cache, a network disk), the next
- * READ_AHEAD files are read concurrently on libuv's threads, ahead of the run.
+ * when asked for, which costs least; once most reads of a window of 32 are slow (a cold cache, a network
+ * disk), the next READ_AHEAD files are read concurrently on libuv's threads, ahead of the run.
  */
 export class FileReader {
   private readonly ahead = new Map<number, Promise<RawRead>>();
   private started = 0;
-  private slowReads = 0;
+  private slowInWindow = 0;
+  private readInWindow = 0;
+  private cold = false;
 
   /** `slowReadMs`: how long a read may take and still count as quick. */
   constructor(
@@ -56,14 +60,18 @@ export class FileReader {
 
   /** True once reads run ahead (for tests and the run's own figures). */
   get readingAhead(): boolean {
-    return this.slowReads >= SLOW_READS_BEFORE_AHEAD;
+    return this.cold;
   }
 
   async read(index: number): Promise<RawRead> {
-    if (!this.readingAhead) {
+    if (!this.cold) {
       const began = performance.now();
       const read = readNow(this.paths[index], this.maxFileSize);
-      if (performance.now() - began > this.slowReadMs) this.slowReads++;
+      if (performance.now() - began > this.slowReadMs) this.slowInWindow++;
+      if (++this.readInWindow === WINDOW) {
+        this.cold = this.slowInWindow >= SLOW_IN_WINDOW;
+        this.readInWindow = this.slowInWindow = 0;
+      }
       this.started = index + 1;
       return read;
     }
