@@ -116,6 +116,13 @@ describe("splice printer", () => {
       expect(second.recast).toContain('      await agent.archive(auth);\n\n      void emitAuditLogEvent({\n        auth,\n        action: "agent.archived",');
     });
 
+    it("brace a one-line branch, the statement it held kept as its text", () => {
+      const bare = `${HEAD}export async function archive(auth: Authenticator, agent: Agent, purge: boolean) {\n  if (purge) await agent.archive(auth);\n  return true;\n}\n`;
+      const { spliced, recast } = splice("instrument", bare, SPEC);
+      expect(spliced).toEqual({ ok: true, text: recast });
+      expect(recast).toContain("  if (purge) {\n    await agent.archive(auth);\n\n    void emitAuditLogEvent({\n");
+    });
+
     it("are left to recast where it would rewrite the block around them", () => {
       const source = HEAD + body("  ", "\n");
       expect(splice("instrument", source, SPEC).spliced).toEqual({ ok: false, reason: "recast would reprint the block the new statements go in" });

@@ -349,7 +349,8 @@ interface Splicing {
  */
 function withPlaceholders(node: Node, ctx: Splicing, reused: { text: string; mark: string; line: number }[]): Node | null {
   const { snapshot } = ctx;
-  const swap = (child: unknown): unknown => {
+  // `first`/`last`: where the child stands in its list, which decides whether the space before or after it matters.
+  const swap = (child: unknown, first = true, last = true): unknown => {
     if (!isNode(child)) return child;
     if (snapshot.has(child)) {
       if (typeof child.start !== "number") throw new Error("original without position");
@@ -359,8 +360,20 @@ function withPlaceholders(node: Node, ctx: Splicing, reused: { text: string; mar
       const edited = unchangedSince(child, snapshot) ? null : applyEdits(ctx, child, child.start, child.end);
       if (edited && !edited.ok) throw new Error(edited.reason);
       const text = edited ? edited.text : ctx.source.slice(child.start, child.end);
-      const mark = placeholder(reused.length, text.split("\n", 1)[0].length);
-      reused.push({ text, mark, line: (child.loc as { start: { line: number } } | undefined)?.start.line ?? -1 });
+      const line = (child.loc as { start: { line: number } } | undefined)?.start.line ?? -1;
+      const width = text.split("\n", 1)[0].length;
+      if (isStatement(child) && text.endsWith(";")) {
+        // A statement moved into a new block (`if (x) return f();` braced): it stands as `<mark>;`. recast spaces it by the
+        // lines around it in the file, a new statement by one: the same where at most one line break came before and one after.
+        const before = lineBreaks(/\s*$/.exec(ctx.source.slice(0, child.start))![0]);
+        const after = lineBreaks(/^\s*/.exec(ctx.source.slice(child.end))![0]);
+        if ((!last && after !== 1) || (!first && before > 1)) throw new Error("moved statement spaced otherwise");
+        const name = placeholder(reused.length, width - 1);
+        reused.push({ text, mark: `${name};`, line });
+        return { type: "ExpressionStatement", expression: { type: "Identifier", name } };
+      }
+      const mark = placeholder(reused.length, width);
+      reused.push({ text, mark, line });
       return { type: "Identifier", name: mark };
     }
     const inner = withPlaceholders(child, ctx, reused);
@@ -374,7 +387,7 @@ function withPlaceholders(node: Node, ctx: Splicing, reused: { text: string; mar
     let swapped: unknown;
     try {
       if (Array.isArray(value)) {
-        const items = value.map(swap);
+        const items = value.map((item, i) => swap(item, i === 0, i === value.length - 1));
         swapped = items.some((item, i) => item !== value[i]) ? items : value;
       } else {
         swapped = swap(value);
