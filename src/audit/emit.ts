@@ -1,6 +1,6 @@
 import type { ASTPath, CallExpression, Collection, JSCodeshift, ObjectExpression } from "jscodeshift";
 import type { Node } from "./ast";
-import { propertyNamed } from "./ast";
+import { findCodePaths, propertyNamed } from "./ast";
 import { DEFAULT_MODULE_FACTS, type EmitFunctionFact } from "./types";
 
 /**
@@ -95,56 +95,15 @@ export function emitCalleeName(call: CallExpression, aliases: EmitLookup = NO_AL
   return emitFunctionOf(call, lookupOf(functions), aliases)?.name ?? null;
 }
 
-// Keys that never lead to code that runs: positions, comments, tokens, recast's pristine copy, and type positions (erased on compiling).
-const NON_CODE_KEYS = new Set(["type", "loc", "start", "end", "range", "extra", "comments", "leadingComments", "trailingComments", "innerComments", "tokens", "original", "typeAnnotation", "returnType", "typeParameters", "superTypeParameters", "typeArguments"]);
-
-/**
- * The field-name routes from `root` to every emit call, in source order. A plain walk over the
- * raw nodes: building an ast-types NodePath for every node (as `root.find` does) cost most of a
- * run's time, so paths are made only for the calls found.
- */
-// Array indices stay numbers: ast-types caches child paths by name and checks `name === index` when it moves them.
-function emitCallRoutes(root: Node, emits: EmitLookup, aliases: EmitLookup): (string | number)[][] {
-  const routes: (string | number)[][] = [];
-  const route: (string | number)[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        route.push(i);
-        walk(value[i]);
-        route.pop();
-      }
-      return;
-    }
-    if (!value || typeof value !== "object" || typeof (value as Node).type !== "string") return;
-    const node = value as Node;
-    if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && emitFunctionOf(node as unknown as CallExpression, emits, aliases)) {
-      routes.push([...route]);
-    }
-    // Object.keys and Object.values read a node's fields in two calls: a keyed read per field costs more on babel's many node shapes.
-    const keys = Object.keys(node);
-    const values = Object.values(node);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k];
-      const child = values[k];
-      if (!child || typeof child !== "object" || NON_CODE_KEYS.has(key)) continue;
-      route.push(key);
-      walk(child);
-      route.pop();
-    }
-  };
-  walk(root);
-  return routes;
-}
-
 /** Every call of one of `functions` in the file, in source order. */
 export function findEmitCalls(_j: JSCodeshift, root: Collection, functions: EmitFunctions = STANDARD_EMIT_FUNCTIONS): EmitCall[] {
   const calls: EmitCall[] = [];
   const emits = lookupOf(functions);
   for (const rootPath of root.paths()) {
     const aliases = emitAliases(rootPath, functions);
-    for (const route of emitCallRoutes(rootPath.node as unknown as Node, emits, aliases)) {
-      const path = (route.length > 0 ? rootPath.get(...route) : rootPath) as ASTPath<CallExpression>;
+    const isEmitCall = (node: Node) => (node.type === "CallExpression" || node.type === "OptionalCallExpression") && emitFunctionOf(node as unknown as CallExpression, emits, aliases) !== null;
+    for (const found of findCodePaths(rootPath as ASTPath, isEmitCall)) {
+      const path = found as ASTPath<CallExpression>;
       const fact = emitFunctionOf(path.node, emits, aliases)!;
       const [arg] = path.node.arguments;
       calls.push({

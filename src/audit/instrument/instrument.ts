@@ -1,7 +1,7 @@
 import type { StatementKind as Statement } from "ast-types/lib/gen/kinds";
 import type { ASTPath } from "jscodeshift";
 import { matchesFiles, specFromOptions, type InstrumentSpec } from "../../config/spec";
-import type { Node } from "../ast";
+import { findCodePaths, type Node } from "../ast";
 import { buildEmit, type EmitSubject } from "../build-emit";
 import { emitAction, findEmitCalls } from "../emit";
 import { positionOf } from "../location";
@@ -47,7 +47,8 @@ const GLOBALS = new Set(["String", "Number", "Boolean", "JSON", "Math", "Date", 
 /** Names a module declares at its top level (imports, functions, classes, variables, enums), visible in every function. */
 function moduleNames(ctx: StepContext): Set<string> {
   const names = new Set<string>();
-  const program = ctx.root.find(ctx.j.Program).get().node as { body: Node[] };
+  const top = ctx.root.get().node as Node;
+  const program = (top.type === "File" ? top.program : top) as { body: Node[] };
   for (const raw of program.body) {
     const statement = raw.type === "ExportNamedDeclaration" || raw.type === "ExportDefaultDeclaration" ? ((raw.declaration as Node | null) ?? raw) : raw;
     if (statement.type === "ImportDeclaration") {
@@ -350,13 +351,8 @@ function describeCallee(call: Node, pattern: string): string {
 }
 
 function mutationCalls(ctx: StepContext, pattern: MutationPattern): ASTPath[] {
-  const calls: ASTPath[] = [];
-  ctx.root.find(ctx.j.Node).forEach((path) => {
-    const node = path.node as unknown as Node;
-    // A route registration (`app.delete("/:id", async (c) => ...)`) is no mutation: not a site, not reported; its handler is searched like any function.
-    if (matchesMutation(node, pattern) && !isRouteRegistration(node)) calls.push(path as unknown as ASTPath);
-  });
-  return calls;
+  // A route registration (`app.delete("/:id", async (c) => ...)`) is no mutation: not a site, not reported; its handler is searched like any function.
+  return ctx.root.paths().flatMap((root) => findCodePaths(root as ASTPath, (node) => matchesMutation(node, pattern) && !isRouteRegistration(node)));
 }
 
 export const instrument: TransformCore = {
