@@ -105,7 +105,10 @@ export interface TransformCore {
    * raw bytes and decodes only files that hold one. Absent or null: every file is decoded and asked.
    */
   needles?(options: Record<string, unknown>, emitNames: readonly string[]): string[] | null;
-  /** True when a file that passes `mayMatch` almost always changes, so the engine skips its probe parse. */
+  /**
+   * True when a file that passes `mayMatch` usually changes (an awaited emit, a named mutation): the engine
+   * then parses it once for editing, where a probe parse would only be paid again.
+   */
   precisePrefilter?: boolean;
   /** Edits `ctx.root` in place; returns true when it changed anything. */
   apply(ctx: StepContext): boolean;

@@ -49,15 +49,15 @@ export function resolveSteps(steps: StepSpec[]): TransformCore[] {
 }
 
 /**
- * The text prefilter: "skip" when no step could match (the file is never parsed), "edit" when every
- * matching step's prefilter is precise (the file almost surely changes: parse it for editing at
- * once), else "probe" (a cheap parse first decides).
+ * The text prefilter: "skip" when no step could match (the file is never parsed), "edit" when a
+ * matching step's prefilter is precise (the file usually changes: parse it for editing at once),
+ * else "probe" (a cheap parse first decides).
  */
 export function prefilterVerdict(text: string, steps: StepSpec[], emitNames: readonly string[]): "skip" | "probe" | "edit" {
   const cores = resolveSteps(steps);
   const matched = cores.filter((core, i) => core.mayMatch(text, steps[i].options ?? {}, emitNames));
   if (matched.length === 0) return "skip";
-  return matched.every((core) => core.precisePrefilter) ? "edit" : "probe";
+  return matched.some((core) => core.precisePrefilter) ? "edit" : "probe";
 }
 
 /**

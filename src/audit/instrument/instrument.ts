@@ -369,6 +369,8 @@ export const instrument: TransformCore = {
   },
   // The emit it writes uses the audit module's own emit functions and target builders.
   needsConventions: true,
+  // A file naming the mutation is usually instrumented.
+  precisePrefilter: true,
   apply(ctx) {
     const spec = specFromOptions(ctx.options);
     if (spec.files && !matchesFiles(ctx.file, spec.files)) return false;
