@@ -145,6 +145,9 @@ function corpusTools(name: string, corpus: string, astGrep: string | null, full:
     // What no Node tool that parses with babel and checks its output can go below: start, read everything, parse each changing file twice.
     const changingFloor = [...floor, "--holding", "await emitAuditLogEvent", "--twice"];
     tools.push({ id: `${name}/floor`, label: "floor: babel, changing files x2", countsAwaited: false, argv: ["node", ...changingFloor], nodeScript: changingFloor, count: countBabel });
+    // The main job, for the record (no other tool does it): an emit after every `*.delete` call's success path.
+    const instrument = ["bin/auditmod.js", "instrument", "--action", "resource.deleted", "--mutation", "*.delete", "--dry", "--root", corpus];
+    tools.push({ id: `${name}/instrument`, label: "auditmod instrument *.delete --dry", countsAwaited: false, argv: ["node", ...instrument], nodeScript: instrument, count: countAuditmod });
   }
   if (full) {
     tools.push(
