@@ -2,11 +2,13 @@ import type { Node } from "./ast";
 
 /*
  * Print only what changed: the steps edit a plain @babel/parser tree; a snapshot taken before they
- * ran tells which slots now hold other nodes; each such slot's old source range is replaced by the
- * new node's printed text, and every other byte of the file stays as it was, whatever its
- * indentation. Edits this module cannot prove it prints as recast would (a list that grew or
- * shrank, a changed flag or name, comments inside a replaced range, a node parsed from other text,
- * a multi-line result) are declined with a reason, and the caller prints the file with recast.
+ * ran tells which slots now hold other nodes and which statement lists gained statements. Each such
+ * slot's old source range is replaced by the new node's printed text, new statements are put between
+ * their neighbours as recast lays out a statement list, and every other byte of the file stays as it
+ * was, whatever its indentation. The rule throughout: the result is what recast's reprint would give
+ * (held to it by the fixtures and __tests__/engine/splice-differential.test.ts). Edits this module
+ * cannot prove it prints so (another list that grew or shrank, a changed flag or name, comments in the
+ * way, a layout recast would rewrite) are declined with a reason, and the caller prints the file with recast.
  */
 
 /** The fields of one node as they were before the steps ran: its own keys in order, and their values (arrays copied). */
