@@ -28,6 +28,7 @@ export class JobQueue {
   private inFlight = 0;
   private wake: (() => void) | null = null;
   private total = 0;
+  private typecheck = false;
   private onProgress?: (done: number, total: number) => void;
 
   /** `settled` hears each outcome a thread returns, as it arrives (the run then lets go of what only a change needs). */
@@ -39,7 +40,9 @@ export class JobQueue {
   add(job: FileJob): void {
     this.total++;
     this.held.push(job);
-    if (!this.pool && this.threads > 1 && this.script && this.held.length >= MIN_JOBS_FOR_WORKERS) {
+    // A `--typecheck` run stays on one thread: one checker program holds every file that asks (threads would each build their own, chunk by chunk, and a file would not see the declarations of files in later chunks).
+    this.typecheck ||= job.steps.some((step) => step.options?.typecheck === true);
+    if (!this.pool && !this.typecheck && this.threads > 1 && this.script && this.held.length >= MIN_JOBS_FOR_WORKERS) {
       const { Piscina: PiscinaClass } = require("piscina") as typeof import("piscina");
       this.pool = new PiscinaClass({ filename: this.script, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 100 });
     }
