@@ -76,6 +76,13 @@ describe("splice printer", () => {
     expect(outcome).toMatchObject({ status: "changed", output: source.replace("\tawait emitAuditLogEvent", "\tvoid emitAuditLogEvent") });
   });
 
+  it("prints a node whose own list grew (an argument added in place) anew, its other children taken as text", () => {
+    const source = `import { emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";\n\nexport async function handler(req: NextApiRequest, res: NextApiResponse, auth: Authenticator) {\n  void emitAuditLogEvent({\n    auth,\n    action: "space.deleted",\n    context: getAuditLogContext(auth),\n  });\n}\n`;
+    const { spliced, recast } = splice("audit-context", source);
+    expect(spliced).toEqual({ ok: true, text: recast });
+    expect(recast).toBe(source.replace("getAuditLogContext(auth)", "getAuditLogContext(auth, req)"));
+  });
+
   describe("new statements", () => {
     const SPEC = { action: "agent.archived", mutation: "*.archive", targets: [{ type: "agent", resource: "agent" }] };
     const HEAD = `import { buildWorkspaceTarget, emitAuditLogEvent, getAuditLogContext } from "@app/lib/api/audit/workos_audit";\nimport type { Authenticator } from "@app/lib/auth";\n\n`;

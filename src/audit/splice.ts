@@ -179,10 +179,13 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Edit
     declined = `${parent.type}.${key} changed in place`;
     return false;
   };
+  // A node whose own list (properties, arguments) grew or shrank: recast reprints it whole, and so is it printed here.
+  let regrown: Node | null = null;
   const field = (node: Node, key: string, was: unknown, now: unknown, existed: boolean): boolean => {
     if (Array.isArray(was) && Array.isArray(now)) {
       if (was.length !== now.length) {
         if (!STATEMENT_LISTS.has(`${node.type}.${key}`) || typeof node.start !== "number") {
+          regrown = node;
           declined = `the list ${node.type}.${key} changed length`;
           return false;
         }
@@ -211,6 +214,17 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Edit
       edits.push({ kind: "slot", parent, key: slot, old: node as SlotEdit["old"], next: { ...node } });
       return true;
     }
+    const mark = edits.length;
+    if (compareFields(node, before)) return true;
+    if (regrown !== node || !parent || typeof node.start !== "number") return false;
+    // Printed anew as a copy (not the snapshot's node): its children are taken as text, their own changes spliced in.
+    regrown = null;
+    declined = null;
+    edits.length = mark;
+    edits.push({ kind: "slot", parent, key: slot, old: node as SlotEdit["old"], next: { ...node } });
+    return true;
+  };
+  const compareFields = (node: Node, before: Fields): boolean => {
     const keys = Object.keys(node);
     if (keys.length === before.keys.length && keys.every((key, i) => key === before.keys[i])) {
       // The common case, without a call per field: a field that is as it was needs no look-up in SKIPPED (positions are primitives, `loc` is no node).
