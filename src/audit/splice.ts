@@ -131,18 +131,24 @@ const STATEMENT_LISTS = new Set(["Program.body", "BlockStatement.body", "SwitchC
  * The insertions that turn the list `was` into `now`, when `now` is `was` in order with new statements
  * put between: each run of new statements becomes one edit of the whitespace between its neighbours.
  */
-function insertionsInto(list: Positioned, key: string, was: unknown[], now: unknown[], snapshot: Snapshot): { ok: true; edits: InsertEdit[] } | Declined {
+function insertionsInto(list: Positioned, key: string, was: unknown[], now: unknown[], snapshot: Snapshot, source: string): { ok: true; edits: InsertEdit[] } | Declined {
   const edits: InsertEdit[] = [];
   let w = 0;
   let run: Node[] = [];
   const closeRun = (after: Positioned | null): Declined | null => {
     if (run.length === 0) return null;
     const before = w > 0 ? (was[w - 1] as Positioned) : null;
-    // The program takes new statements at its start (imports), a case after one of its statements.
+    // The program takes new statements at its start (imports) but not after its last statement.
     if (list.type === "Program" && !after) return { ok: false, reason: "new statements at the end of the file" };
-    if (list.type === "SwitchCase" && !before) return { ok: false, reason: "new statements at the start of a case" };
     if (!before && !after) return { ok: false, reason: "new statements in an empty block" };
-    const start = before ? before.end : list.type === "BlockStatement" ? list.start + 1 : list.start;
+    let start = before ? before.end : list.type === "BlockStatement" ? list.start + 1 : list.start;
+    if (list.type === "SwitchCase" && !before) {
+      // At the start of a case: right after the colon of `case x:` (or `default:`).
+      const from = (list.test as Positioned | null)?.end ?? list.start;
+      const colon = source.indexOf(":", from);
+      if (colon < 0 || !/^(\s*|default\s*)$/.test(source.slice(from, colon))) return { ok: false, reason: "new statements at the start of a case whose colon cannot be found" };
+      start = colon + 1;
+    }
     // After a case's last statement nothing of the case follows: the new statements go right after it.
     const end = after ? after.start : list.type === "SwitchCase" ? start : list.end - 1;
     edits.push({ kind: "insert", list, key, nodes: run, before, after, start, end });
@@ -167,7 +173,7 @@ function insertionsInto(list: Positioned, key: string, was: unknown[], now: unkn
 
 
 /** The slots that changed, or why the tree cannot be spliced. */
-function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Edit[] } | Declined {
+function changedSlots(root: object, snapshot: Snapshot, source: string): { ok: true; edits: Edit[] } | Declined {
   const edits: Edit[] = [];
   let declined: string | null = null;
   const compare = (parent: Node, key: string, was: unknown, now: unknown): boolean => {
@@ -189,7 +195,7 @@ function changedSlots(root: object, snapshot: Snapshot): { ok: true; edits: Edit
           declined = `the list ${node.type}.${key} changed length`;
           return false;
         }
-        const grown = insertionsInto(node as Positioned, key, was, now, snapshot);
+        const grown = insertionsInto(node as Positioned, key, was, now, snapshot, source);
         if (!grown.ok) {
           declined = grown.reason;
           return false;
@@ -587,7 +593,7 @@ function insertText(edit: InsertEdit, ctx: Splicing): { ok: true; text: string }
     gap = gap.slice(0, at);
   }
   const gapLines = lineBreaks(gap);
-  const atFileStart = !edit.before && edit.list.type !== "BlockStatement";
+  const atFileStart = !edit.before && edit.list.type === "Program";
   if (gapLines === 0 && !atFileStart) return { ok: false, reason: "the new statements go between statements that share a line" };
   const indent = indentBefore(source, (edit.after ?? edit.before)!.start);
   if (indent === null || (edit.before && edit.after && indentBefore(source, edit.before.start) !== indent)) {
@@ -613,7 +619,7 @@ function insertText(edit: InsertEdit, ctx: Splicing): { ok: true; text: string }
     const most = Math.max(...counts);
     return most > 0 ? "\n".repeat(most) : null;
   };
-  // After a statement: the larger gap; after a block's `{`: one line break; at the start of the file: none.
+  // After a statement: the larger gap; after a block's `{` or a case's colon: one line break; at the start of the file: none.
   let out = edit.before ? lineBreaksBetween(gapLines, spaces[0].leading) : atFileStart ? "" : "\n";
   for (let i = 0; out !== null && i < printed.length; i++) {
     out += indent + printed[i];
@@ -648,7 +654,7 @@ export function spliceChanges(source: string, root: object, snapshot: Snapshot, 
 /** The text of `source[start, end)`, which `root` spans, with the changes below `root` spliced in. */
 function applyEdits(ctx: Splicing, root: object, start: number, end: number): { ok: true; text: string } | Declined {
   const { source, snapshot, comments } = ctx;
-  const slots = changedSlots(root, snapshot);
+  const slots = changedSlots(root, snapshot, source);
   if (!slots.ok) return slots;
   const edits = [...slots.edits].sort((a, b) => startOf(a) - startOf(b));
   const inserts = edits.filter((edit): edit is InsertEdit => edit.kind === "insert");
