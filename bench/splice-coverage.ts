@@ -92,5 +92,11 @@ function corpus(dir: string): number {
   return wrong > 0 ? 1 : 0;
 }
 
+// Piped into `head`: stop quietly when the reader has gone.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit();
+  throw error;
+});
+
 const corpusAt = process.argv.indexOf("--corpus");
 process.exitCode = corpusAt >= 0 ? corpus(process.argv[corpusAt + 1]) : main(process.argv.includes("--cases"));
