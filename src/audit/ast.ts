@@ -31,6 +31,11 @@ export function isStringLiteral(node: unknown): node is Node & { value: string }
   return !!n && (n.type === "StringLiteral" || (n.type === "Literal" && typeof n.value === "string"));
 }
 
+/** True when comments are attached to `node` itself (babel's leading/trailing/inner ones, or recast's `comments`). */
+export function hasOwnComments(node: Node): boolean {
+  return ["leadingComments", "trailingComments", "innerComments", "comments"].some((key) => (node[key] as unknown[] | undefined)?.length);
+}
+
 // Keys that never lead to code that runs: positions, comments, tokens, recast's pristine copy, and type positions (erased on compiling).
 const NON_CODE_KEYS = new Set(["type", "loc", "start", "end", "range", "extra", "comments", "leadingComments", "trailingComments", "innerComments", "tokens", "original", "typeAnnotation", "returnType", "typeParameters", "superTypeParameters", "typeArguments"]);
 

@@ -1,4 +1,4 @@
-import type { Node } from "./ast";
+import { hasOwnComments, type Node } from "./ast";
 
 /*
  * recast's printing of the few small shapes fixers build most often (`void <call>`, `String(x)`,
@@ -14,7 +14,7 @@ const RECAST_WRAP_COLUMN = 74;
 /** True for a node recast would print with nothing around it: no comments, no parentheses of its own. */
 function bare(node: Node): boolean {
   if ((node.extra as { parenthesized?: boolean } | undefined)?.parenthesized) return false;
-  return !["comments", "leadingComments", "trailingComments", "innerComments"].some((key) => (node[key] as unknown[] | undefined)?.length);
+  return !hasOwnComments(node);
 }
 
 function printName(node: Node): string | null {

@@ -1,4 +1,4 @@
-import type { Node } from "./ast";
+import { hasOwnComments, type Node } from "./ast";
 
 /*
  * Print only what changed: the steps edit a plain @babel/parser tree; a snapshot taken before they
@@ -171,7 +171,6 @@ function insertionsInto(list: Positioned, key: string, was: unknown[], now: unkn
   return closed ?? { ok: true, edits };
 }
 
-
 /** The slots that changed, or why the tree cannot be spliced. */
 function changedSlots(root: object, snapshot: Snapshot, source: string): { ok: true; edits: Edit[] } | Declined {
   const edits: Edit[] = [];
@@ -264,11 +263,10 @@ function isUnshorthanded(node: Node, before: Fields): boolean {
  */
 function pristineText(node: unknown, snapshot: Snapshot, source: string): string | null {
   if (!isNode(node) || !snapshot.has(node) || typeof node.start !== "number" || typeof node.end !== "number") return null;
-  if (["leadingComments", "trailingComments", "innerComments"].some((k) => ((node as Node)[k] as unknown[] | undefined)?.length)) return null;
-  if (!unchangedSince(node, snapshot)) return null;
+  if (hasOwnComments(node) || !unchangedSince(node, snapshot)) return null;
   const [first, ...later] = source.slice(node.start, node.end).split("\n");
   if (later.length === 0) return first;
-  const indent = /^[ \t]*/.exec(source.slice(source.lastIndexOf("\n", node.start - 1) + 1))![0];
+  const indent = lineIndentAt(source, node.start);
   if (indent.includes("\t") || /[ \t]\n|\n\t/.test(`${first}\n${later.join("\n")}\n`)) return null;
   if (later.some((line) => line !== "" && !line.startsWith(indent))) return null;
   return [first, ...later.map((line) => line.slice(indent.length))].join("\n");
@@ -348,6 +346,37 @@ function fitsWithoutParens(edit: SlotEdit): boolean {
   return ATOMIC.has(edit.next.type) && !(edit.parent.type === "NewExpression" && edit.key === "callee");
 }
 
+/** The indentation of the line `at` lies on, or null when something else precedes `at` on that line. */
+function indentBefore(source: string, at: number): string | null {
+  const prefix = source.slice(source.lastIndexOf("\n", at - 1) + 1, at);
+  return /^[ \t]*$/.test(prefix) ? prefix : null;
+}
+
+/** The leading blanks of the line `at` lies on, whatever follows them (recast's `loc.indent`). */
+function lineIndentAt(source: string, at: number): string {
+  const lineStart = source.lastIndexOf("\n", at - 1) + 1;
+  let end = lineStart;
+  while (source[end] === " " || source[end] === "\t") end++;
+  return source.slice(lineStart, end);
+}
+
+const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
+
+/** The whitespace right before `at`, and right after it: scanned, not sliced off the whole file. */
+function spaceBefore(source: string, at: number): string {
+  let start = at;
+  while (isSpace(source[start - 1])) start--;
+  return source.slice(start, at);
+}
+
+function spaceAfter(source: string, at: number): string {
+  let end = at;
+  while (isSpace(source[end])) end++;
+  return source.slice(at, end);
+}
+
+const lineBreaks = (text: string): number => text.split("\n").length - 1;
+
 const PLACEHOLDER_BASE = 0xe000;
 
 /** A placeholder of exactly `length` characters (at least 1), unique for `index`: private-use characters. */
@@ -369,7 +398,7 @@ interface Splicing {
  * (copies only along the way to them: a node parsed from a snippet keeps its identity, so recast
  * prints it from the snippet's text as it would in the file); null when one of them cannot be printed so.
  */
-function withPlaceholders(node: Node, ctx: Splicing, reused: { text: string; mark: string; line: number }[]): Node | null {
+function withPlaceholders(node: Node, ctx: Splicing, reused: Reused[]): Node | null {
   const { snapshot } = ctx;
   // `first`/`last`: where the child stands in its list, which decides whether the space before or after it matters.
   const swap = (child: unknown, first = true, last = true): unknown => {
@@ -387,8 +416,8 @@ function withPlaceholders(node: Node, ctx: Splicing, reused: { text: string; mar
       if (isStatement(child) && text.endsWith(";")) {
         // A statement moved into a new block (`if (x) return f();` braced): it stands as `<mark>;`. recast spaces it by the
         // lines around it in the file, a new statement by one: the same where at most one line break came before and one after.
-        const before = lineBreaks(/\s*$/.exec(ctx.source.slice(0, child.start))![0]);
-        const after = lineBreaks(/^\s*/.exec(ctx.source.slice(child.end))![0]);
+        const before = lineBreaks(spaceBefore(ctx.source, child.start));
+        const after = lineBreaks(spaceAfter(ctx.source, child.end));
         if ((!last && after !== 1) || (!first && before > 1)) throw new Error("moved statement spaced otherwise");
         const name = placeholder(reused.length, width - 1);
         reused.push({ text, mark: `${name};`, line });
@@ -431,7 +460,6 @@ interface SnippetLines {
 }
 
 const isEmptyValue = (value: unknown) => value === undefined || value === null || value === false || (Array.isArray(value) && value.length === 0);
-const ownComments = (node: Node) => ["leadingComments", "trailingComments", "innerComments", "comments"].some((k) => (node[k] as unknown[] | undefined)?.length);
 
 /**
  * True when `now` (a node in a snippet's place, or one of its children) is still what recast parsed from
@@ -440,10 +468,10 @@ const ownComments = (node: Node) => ["leadingComments", "trailingComments", "inn
  */
 function sameAsSnippet(now: Node, was: Node, snapshot: Snapshot, source: string, snippet: string): boolean {
   if (snapshot.has(now)) {
-    if (typeof now.start !== "number" || typeof was.start !== "number" || ownComments(now) || !unchangedSince(now, snapshot)) return false;
+    if (typeof now.start !== "number" || typeof was.start !== "number" || hasOwnComments(now) || !unchangedSince(now, snapshot)) return false;
     return source.slice(now.start, now.end as number) === snippet.slice(was.start, was.end as number);
   }
-  if (now.type !== was.type || ownComments(now)) return false;
+  if (now.type !== was.type || hasOwnComments(now)) return false;
   if ((now.extra as { parenthesized?: boolean } | undefined)?.parenthesized !== (was.extra as { parenthesized?: boolean } | undefined)?.parenthesized) return false;
   const same = (a: unknown, b: unknown): boolean => {
     if (isNode(a) || isNode(b)) return isNode(a) && isNode(b) && sameAsSnippet(a, b, snapshot, source, snippet);
@@ -478,46 +506,59 @@ function snippetOwnText(node: Node, snapshot: Snapshot, source: string): string 
 
 const IDENTIFIER_CHAR = /[A-Za-z0-9_$]/;
 
-/** The text for one changed slot, or why it cannot be printed here. */
+/** An original node swapped for a placeholder while the new code around it is printed. */
+interface Reused {
+  text: string;
+  mark: string;
+  line: number;
+}
+
+/**
+ * `printed` with each placeholder replaced by the original code it stands for; declined when one was
+ * printed other than once, or when `refuse` names a reason against the original at its place.
+ */
+function putOriginalsBack(printed: string, reused: Reused[], refuse?: (entry: Reused, at: number) => string | null): { ok: true; text: string } | Declined {
+  let text = printed;
+  for (const entry of reused) {
+    const at = text.indexOf(entry.mark);
+    if (at < 0 || text.indexOf(entry.mark, at + 1) >= 0) return { ok: false, reason: "an original node was printed other than once" };
+    const reason = refuse?.(entry, at);
+    if (reason) return { ok: false, reason };
+    text = text.slice(0, at) + entry.text + text.slice(at + entry.mark.length);
+  }
+  return { ok: true, text };
+}
+
 /** Prints a node a step built (recast's printer with the run's quote style and the file's layout). */
 export type PrintNode = (node: Node, layout: () => PrintLayout) => string;
 
+/** The text for one changed slot, or why it cannot be printed here. */
 function slotText(edit: SlotEdit, ctx: Splicing): { ok: true; text: string } | Declined {
   const { source, snapshot, print, layout } = ctx;
   if (!fitsWithoutParens(edit)) return { ok: false, reason: `a ${edit.next.type} in ${edit.parent.type}.${edit.key} may need parentheses` };
   const own = snippetOwnText(edit.next, snapshot, source);
   if (own !== null) return { ok: true, text: own };
-  const reused: { text: string; mark: string; line: number }[] = [];
+  const reused: Reused[] = [];
   const stand = withPlaceholders(edit.next, ctx, reused);
   if (!stand) return { ok: false, reason: "an original node moved into new code was edited too, or is parenthesized, or sits in code parsed from a snippet" };
   const printed = print(stand, layout);
   // recast lays new code out around the lines of the originals it holds: a placeholder stands for one line only.
   if (printed.includes("\n") && reused.some((r) => r.text.includes("\n"))) return { ok: false, reason: "new code of several lines holds a multi-line original node" };
   // As recast patches a replaced node: its later lines are indented by the line the old node starts on.
-  const lineIndent = /^[ \t]*/.exec(source.slice(source.lastIndexOf("\n", edit.old.start - 1) + 1))![0];
+  const lineIndent = lineIndentAt(source, edit.old.start);
   let text = printed.split("\n").map((line, i) => (i === 0 || line === "" ? line : lineIndent + line)).join("\n");
   const firstLineEnd = text.includes("\n") ? text.indexOf("\n") : text.length;
   const oldLine = (edit.old.loc as { start: { line: number } } | undefined)?.start.line;
-  for (const { text: original, mark, line } of reused) {
-    const at = text.indexOf(mark);
-    if (at < 0 || text.indexOf(mark, at + 1) >= 0) return { ok: false, reason: "an original node was printed other than once" };
-    // A multi-line original keeps its lines as they are only where it starts on the line the replaced code started on.
-    if (original.includes("\n") && (line !== oldLine || at > firstLineEnd)) return { ok: false, reason: "a multi-line original node moved to another line" };
-    text = text.slice(0, at) + original + text.slice(at + mark.length);
-  }
+  // A multi-line original keeps its lines as they are only where it starts on the line the replaced code started on.
+  const restored = putOriginalsBack(text, reused, ({ text: original, line }, at) => (original.includes("\n") && (line !== oldLine || at > firstLineEnd) ? "a multi-line original node moved to another line" : null));
+  if (!restored.ok) return restored;
+  text = restored.text;
   // As recast does: a space keeps the new code from fusing with a neighbouring word.
   if (IDENTIFIER_CHAR.test(source[edit.old.start - 1] ?? "") && IDENTIFIER_CHAR.test(text[0] ?? "")) text = ` ${text}`;
   if (IDENTIFIER_CHAR.test(source[edit.old.end] ?? "") && IDENTIFIER_CHAR.test(text[text.length - 1] ?? "")) text = `${text} `;
   return { ok: true, text };
 }
 
-/** The indentation of the line `at` lies on, or null when something else precedes `at` on that line. */
-function indentBefore(source: string, at: number): string | null {
-  const prefix = source.slice(source.lastIndexOf("\n", at - 1) + 1, at);
-  return /^[ \t]*$/.test(prefix) ? prefix : null;
-}
-
-const lineBreaks = (text: string): number => text.split("\n").length - 1;
 
 /**
  * Where the comments start in the space between two statements, when recast prints them as they are
@@ -583,7 +624,7 @@ function insertText(edit: InsertEdit, ctx: Splicing): { ok: true; text: string }
   const { source, print, layout } = ctx;
   const caseEnd = edit.list.type === "SwitchCase" && !edit.after;
   // After a case's last statement, the space recast counts runs to whatever follows the case.
-  let gap = caseEnd ? /^\s*/.exec(source.slice(edit.start))![0] : source.slice(edit.start, edit.end);
+  let gap = caseEnd ? spaceAfter(source, edit.start) : source.slice(edit.start, edit.end);
   // The next statement's own comments stay above it: the new statements go before them.
   let keptComments = "";
   if (!/^\s*$/.test(gap)) {
@@ -601,18 +642,14 @@ function insertText(edit: InsertEdit, ctx: Splicing): { ok: true; text: string }
   }
   const printed: string[] = [];
   for (const node of edit.nodes) {
-    const reused: { text: string; mark: string; line: number }[] = [];
+    const reused: Reused[] = [];
     const stand = withPlaceholders(node, ctx, reused);
     if (!stand) return { ok: false, reason: "an original node moved into new code was edited too, or is parenthesized, or sits in code parsed from a snippet" };
-    let text = print(stand, layout);
     if (reused.some((r) => r.text.includes("\n"))) return { ok: false, reason: "new code of several lines holds a multi-line original node" };
-    for (const { text: original, mark } of reused) {
-      const at = text.indexOf(mark);
-      if (at < 0 || text.indexOf(mark, at + 1) >= 0) return { ok: false, reason: "an original node was printed other than once" };
-      text = text.slice(0, at) + original + text.slice(at + mark.length);
-    }
+    const restored = putOriginalsBack(print(stand, layout), reused);
+    if (!restored.ok) return restored;
     // recast indents a statement's later lines by its place in the file; a blank line stays empty.
-    printed.push(text.split("\n").map((line, i) => (i === 0 || line === "" ? line : indent + line)).join("\n"));
+    printed.push(restored.text.split("\n").map((line, i) => (i === 0 || line === "" ? line : indent + line)).join("\n"));
   }
   const spaces = edit.nodes.map((node, i) => statementSpace(node, printed[i]));
   const lineBreaksBetween = (...counts: number[]): string | null => {
@@ -674,8 +711,7 @@ function applyEdits(ctx: Splicing, root: object, start: number, end: number): { 
       continue;
     }
     // recast prints a replaced node's own comments with it (or drops them): leave such nodes to it.
-    const own = ["leadingComments", "trailingComments", "innerComments"].some((k) => ((edit.old as Node)[k] as unknown[] | undefined)?.length);
-    if (own) return { ok: false, reason: "the replaced code carries comments of its own" };
+    if (hasOwnComments(edit.old)) return { ok: false, reason: "the replaced code carries comments of its own" };
     // A comment inside the replaced range survives only inside an original node the new code keeps.
     const kept = collectKept(edit.next, snapshot);
     const lost = comments.some((c) => c.start >= edit.old.start && c.end <= edit.old.end && !kept.some((k) => c.start >= k.start && c.end <= k.end));

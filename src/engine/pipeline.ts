@@ -40,6 +40,11 @@ export interface FileOutcome {
   typecheck?: { ms: number; files: number };
 }
 
+/** True when a step of `steps` asks the TypeScript checker (`--typecheck`). */
+export function asksTypes(steps: readonly StepSpec[]): boolean {
+  return steps.some((step) => step.options?.typecheck === true);
+}
+
 export function resolveSteps(steps: StepSpec[]): TransformCore[] {
   return steps.map((step) => {
     const core = findTransform(step.name);
@@ -130,7 +135,7 @@ function parseFailure(job: FileJob, error: unknown): FileOutcome {
  * `job.probe === false` skips that first parse when the prefilter already says the file will change.
  */
 export function processFile(job: FileJob): FileOutcome {
-  if (!job.steps.some((s) => s.options?.typecheck === true)) return processFileSteps(job);
+  if (!asksTypes(job.steps)) return processFileSteps(job);
   const before = typecheckCost();
   const outcome = processFileSteps(job);
   const after = typecheckCost();

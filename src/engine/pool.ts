@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Piscina } from "piscina";
-import { expectTypecheck, processFiles, type FileJob, type FileOutcome } from "./pipeline";
+import { asksTypes, expectTypecheck, processFiles, type FileJob, type FileOutcome } from "./pipeline";
 
 // Fewer parses than this run faster in-process: a changed file costs about 3 ms with the splice printer, and each thread first spends 0.2-0.3 s loading the parser (npm run bench, dense corpus).
 const MIN_JOBS_FOR_WORKERS = 512;
@@ -41,7 +41,7 @@ export class JobQueue {
     this.total++;
     this.held.push(job);
     // A `--typecheck` run stays on one thread: one checker program holds every file that asks (threads would each build their own, chunk by chunk, and a file would not see the declarations of files in later chunks).
-    this.typecheck ||= job.steps.some((step) => step.options?.typecheck === true);
+    this.typecheck ||= asksTypes(job.steps);
     if (!this.pool && !this.typecheck && this.threads > 1 && this.script && this.held.length >= MIN_JOBS_FOR_WORKERS) {
       const { Piscina: PiscinaClass } = require("piscina") as typeof import("piscina");
       this.pool = new PiscinaClass({ filename: this.script, minThreads: this.threads, maxThreads: this.threads, idleTimeout: 100 });

@@ -10,7 +10,7 @@ import { assertEditTargetsInsideRoot, assertReportPathsOutsideTree, discoverFile
 import { UsageError } from "./errors";
 import { dirtyFiles, filesChangedSince, gitTopLevel } from "./git";
 import { beginRunJournal, beginWritingSession } from "./journal";
-import { holdsNeedle, prefilterNeedles, prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
+import { asksTypes, holdsNeedle, prefilterNeedles, prefilterVerdict, resolveSteps, type FileOutcome, type FileStatus, type StepSpec } from "./pipeline";
 import { JobQueue } from "./pool";
 import { FileReader, type RawRead } from "./read";
 import { formatWrittenWithPrettier } from "./prettier";
@@ -329,7 +329,7 @@ async function runStepsInSession(request: RunRequest): Promise<RunReport> {
     if (o.status === "skipped" || o.status === "error") io.stderr(`${o.file}  ${o.status}: ${o.reason}\n`);
   }
   const typecheck = outcomes.reduce((sum, o) => (o.typecheck ? { ms: sum.ms + o.typecheck.ms, files: sum.files + o.typecheck.files } : sum), { ms: 0, files: 0 });
-  if (request.steps.some((s) => s.options?.typecheck === true)) {
+  if (asksTypes(request.steps)) {
     io.stderr(`auditmod: --typecheck loaded ${typecheck.files} files into the TypeScript checker in ${(typecheck.ms / 1000).toFixed(2)}s\n`);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
